@@ -1,0 +1,203 @@
+"""The interchange format, version 1, as data.
+
+This module is the single source of truth for which tables and columns a source may hold, which
+are required and what kind of value each column takes. Validation, the reader and the docs
+(``docs/format.md``, checked by ``tests/test_format_doc.py``) all follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+FORMAT_VERSION = 1
+
+# Columns whose name starts with this prefix are kept as extra attributes instead of rejected.
+EXTRA_PREFIX = "x_"
+
+
+class Kind(Enum):
+    """What a cell may contain. Each kind has a parser macro in ``queries/etl/macros.sql``."""
+
+    ID = "id"  # non-empty text, compared exactly after trimming
+    TEXT = "text"
+    ENUM = "enum"  # one of Column.choices, case-insensitive
+    NUMBER = "number"
+    POSITIVE = "positive"  # number > 0
+    NON_NEGATIVE = "non_negative"  # number >= 0
+    INTEGER = "integer"
+    YEAR = "year"
+    BOOL = "bool"  # ja/nej/true/false/1/0
+    PERIOD = "period"  # YYYY, YYYY-T1..T3, YYYY-Q1..Q4, YYYY-MM
+    DATE = "date"  # YYYY-MM-DD (or an Excel date)
+    ID_LIST = "id_list"  # ids separated by ';'
+    SDG_LIST = "sdg_list"  # Agenda 2030 goals/targets separated by ';', e.g. 4;4.1;11.a
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # columns that must be unique together (after defaults are applied)
+    doc: str = ""
+    allows_extra: bool = field(default=True)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+ORG_TYPES = ("fullmäktige", "styrelse", "nämnd", "förvaltning", "enhet", "bolag")
+# Ordered from the top of the goal chain to the bottom; the position is the level's rank.
+GOAL_LEVELS = ("vision", "område", "kf-mål", "nämndmål", "verksamhetsmål", "åtagande")
+DIRECTIONS = ("higher", "lower", "neutral")
+INDICATOR_SOURCES = ("kolada", "egen", "scb", "enkät", "ekonomi")
+COMPARATORS = (">=", "<=", "between", "increase", "decrease")
+GENDERS = ("T", "K", "M")
+ASSESSMENT_STATUSES = ("uppfyllt", "delvis", "ej uppfyllt", "ej bedömt")
+RULE_PRESETS = ("two_thirds", "majority", "all", "worst_of")
+
+# settings keys and the kind of their value.
+SETTING_KINDS: dict[str, Kind] = {
+    "municipality_code": Kind.TEXT,  # checked as 4 digits by a dedicated check
+    "municipality_name": Kind.TEXT,
+    "data_notice": Kind.TEXT,
+    "rule_preset": Kind.ENUM,
+    "full_threshold": Kind.NUMBER,
+    "partial_threshold": Kind.NUMBER,
+    "partly_score": Kind.NUMBER,
+    "min_coverage": Kind.NUMBER,
+    "max_outcome_age_years": Kind.NON_NEGATIVE,
+}
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "settings",
+            (
+                Column("key", Kind.ENUM, True, tuple(SETTING_KINDS), "setting name"),
+                Column("value", Kind.TEXT, True, doc="its value"),
+            ),
+            key=("key",),
+            doc="Municipality and rule parameters, one row per key.",
+        ),
+        Table(
+            "organisation",
+            (
+                Column("org_id", Kind.ID, True),
+                Column("name", Kind.TEXT, True),
+                Column("type", Kind.ENUM, True, ORG_TYPES),
+                Column("parent_id", Kind.ID, doc="org_id of the parent in the line organisation"),
+                Column("short_name", Kind.TEXT),
+            ),
+            key=("org_id",),
+            doc="Kommunfullmäktige, styrelse, nämnder, förvaltningar, enheter and bolag.",
+        ),
+        Table(
+            "goals",
+            (
+                Column("goal_id", Kind.ID, True),
+                Column("title", Kind.TEXT, True),
+                Column("level", Kind.ENUM, True, GOAL_LEVELS),
+                Column("parent_ids", Kind.ID_LIST, doc="goal_ids this goal feeds"),
+                Column("responsible", Kind.ID_LIST, doc="org_ids responsible for the goal"),
+                Column("valid_from", Kind.YEAR),
+                Column("valid_to", Kind.YEAR),
+                Column("description", Kind.TEXT),
+                Column("agenda2030", Kind.SDG_LIST),
+                Column("public", Kind.BOOL, doc="default ja"),
+                Column("weight", Kind.POSITIVE, doc="weight in each parent's roll-up, default 1"),
+            ),
+            key=("goal_id",),
+            doc="The goal chain from the vision down to åtaganden.",
+        ),
+        Table(
+            "indicators",
+            (
+                Column("indicator_id", Kind.ID, True),
+                Column("title", Kind.TEXT, True),
+                Column("direction", Kind.ENUM, True, DIRECTIONS),
+                Column("unit", Kind.TEXT),
+                Column("decimals", Kind.INTEGER),
+                Column("source", Kind.ENUM, choices=INDICATOR_SOURCES),
+                Column("kolada_kpi", Kind.ID, doc="e.g. N15505"),
+                Column("description", Kind.TEXT),
+                Column("public", Kind.BOOL, doc="default ja"),
+            ),
+            key=("indicator_id",),
+            doc="Indicators (nyckeltal) and their metadata.",
+        ),
+        Table(
+            "goal_indicators",
+            (
+                Column("goal_id", Kind.ID, True),
+                Column("indicator_id", Kind.ID, True),
+                Column("weight", Kind.POSITIVE, doc="default 1"),
+            ),
+            key=("goal_id", "indicator_id"),
+            doc="Which indicators measure which goal.",
+        ),
+        Table(
+            "targets",
+            (
+                Column("goal_id", Kind.ID, True),
+                Column("indicator_id", Kind.ID, True),
+                Column("period", Kind.PERIOD, True),
+                Column("comparator", Kind.ENUM, True, COMPARATORS),
+                Column("value", Kind.NUMBER),
+                Column("low", Kind.NUMBER),
+                Column("high", Kind.NUMBER),
+                Column("tolerance", Kind.NON_NEGATIVE, doc="default 0"),
+                Column("subject", Kind.ID, doc="default: the municipality"),
+                Column("gender", Kind.ENUM, choices=GENDERS, doc="default T"),
+            ),
+            key=("goal_id", "indicator_id", "period", "subject", "gender"),
+            doc="Target values (målvärden) per goal, indicator and period.",
+        ),
+        Table(
+            "outcomes",
+            (
+                Column("indicator_id", Kind.ID, True),
+                Column("period", Kind.PERIOD, True),
+                Column("value", Kind.NUMBER, doc="empty = missing, never 0"),
+                Column("subject", Kind.ID, doc="default: the municipality_code"),
+                Column("gender", Kind.ENUM, choices=GENDERS, doc="default T"),
+                Column("preliminary", Kind.BOOL),
+                Column("source", Kind.TEXT),
+            ),
+            key=("indicator_id", "period", "subject", "gender"),
+            doc="Measured values (utfall).",
+        ),
+        Table(
+            "assessments",
+            (
+                Column("goal_id", Kind.ID, True),
+                Column("period", Kind.PERIOD, True),
+                Column("status", Kind.ENUM, True, ASSESSMENT_STATUSES),
+                Column("assessed_by", Kind.ID, doc="org_id"),
+                Column("analysis", Kind.TEXT),
+                Column("actions", Kind.TEXT),
+                Column("override_reason", Kind.TEXT),
+                Column("assessed_on", Kind.DATE),
+            ),
+            key=("goal_id", "period"),
+            doc="The nämnd's own assessment of a goal for a period.",
+        ),
+    )
+}
+
+# The order tables are loaded and checked in; references point to earlier tables.
+TABLE_ORDER = tuple(TABLES)

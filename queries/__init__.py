@@ -1,0 +1,56 @@
+"""The only door to the database: SQL files in this folder, run with DuckDB parameters.
+
+Every query lives in ``queries/<group>/<name>.sql`` and starts with a header comment giving its
+purpose, grain and parameters. Values always travel as ``$name`` parameters; nothing a user
+typed is ever formatted into SQL text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+QUERY_DIR = Path(__file__).resolve().parent
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@functools.cache
+def sql(name: str) -> str:
+    """The text of ``queries/<name>.sql``, e.g. ``sql("app/goal_tree")``."""
+    path = (QUERY_DIR / f"{name}.sql").resolve()
+    if QUERY_DIR not in path.parents:
+        raise ValueError(f"query name outside the queries folder: {name!r}")
+    return path.read_text(encoding="utf-8")
+
+
+def parameters(name: str) -> set[str]:
+    """The ``$parameters`` a query uses (comments stripped first, so headers don't count)."""
+    body = "\n".join(line.split("--", 1)[0] for line in sql(name).splitlines())
+    return set(_PARAM.findall(body))
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run one query and return its rows as a DataFrame."""
+    return con.execute(sql(name), _checked(name, params)).df()
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:
+    """Run one query and return its rows as tuples (for the ETL and the CLI)."""
+    return con.execute(sql(name), _checked(name, params)).fetchall()
+
+
+def script(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Run a file of several statements without parameters (DDL, macros)."""
+    con.execute(sql(name))
+
+
+def _checked(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    expected = parameters(name)
+    if set(params) != expected:
+        raise TypeError(f"{name} takes {sorted(expected)}, got {sorted(params)}")
+    return params

@@ -1,0 +1,31 @@
+-- Purpose: settings problems: municipality_code exactly once and four digits, rule numbers in
+--          range. (Unknown keys and duplicate keys are found by the generic checks.)
+-- Grain:   one row per problem: file, sheet, row, column, found, expected.
+-- Params:  none.
+with codes as (
+    select * from stg_settings where key = 'municipality_code'
+)
+select
+    coalesce(min(_file), 'settings'), null, null, 'key',
+    'municipality_code saknas',
+    'en rad med key = municipality_code (kommunkoden, fyra siffror)',
+from codes
+having count(*) = 0
+union all
+select _file, _sheet, _row, 'value', format('kommunkoden "{}"', value), 'fyra siffror, t.ex. 0180',
+from codes
+where not regexp_full_match(value, '\d{4}')
+union all
+select _file, _sheet, _row, 'value', format('{} = "{}"', key, value), 'ett tal mellan 0 och 1',
+from stg_settings
+where key in ('full_threshold', 'partial_threshold', 'partly_score', 'min_coverage')
+    and not coalesce(parse_number(value) between 0 and 1, false)
+union all
+select _file, _sheet, _row, 'value', format('{} = "{}"', key, value), 'ett tal som är 0 eller större',
+from stg_settings
+where key = 'max_outcome_age_years' and not coalesce(parse_number(value) >= 0, false)
+union all
+select _file, _sheet, _row, 'value', format('rule_preset = "{}"', value),
+    'ett av: two_thirds, majority, all, worst_of',
+from stg_settings
+where key = 'rule_preset' and lower(value) not in ('two_thirds', 'majority', 'all', 'worst_of');

@@ -1,0 +1,107 @@
+-- Purpose: parsers for the cell kinds of the interchange format (etl/schema.py: Kind).
+-- Grain:   scalar macros; each parse_* returns NULL when the text is not valid for its kind,
+--          so "value is not null and parse_x(value) is null" finds a bad cell.
+-- Params:  none. Created as temporary macros on the build connection.
+
+-- Numbers as Swedish spreadsheets write them: decimal comma or point, spaces, non-breaking
+-- spaces or narrow no-break spaces as thousands separators, and the Unicode minus sign.
+-- NaN and infinity are not numbers a municipality reports.
+create or replace temp macro number_text(s) as (
+    replace(replace(replace(replace(replace(
+        s, ' ', ''), chr(160), ''), chr(8239), ''), ',', '.'), chr(8722), '-')
+);
+
+create or replace temp macro parse_number(s) as (
+    case
+        when isfinite(try_cast(number_text(s) as double))
+            then try_cast(number_text(s) as double)
+    end
+);
+
+create or replace temp macro parse_integer(s) as (
+    case when parse_number(s) = round(parse_number(s)) then parse_number(s)::bigint end
+);
+
+create or replace temp macro parse_year(s) as (
+    case when parse_integer(s) between 1900 and 2199 then parse_integer(s)::integer end
+);
+
+create or replace temp macro parse_bool(s) as (
+    case
+        when lower(s) in ('ja', 'j', 'true', 'sant', '1', 'yes') then true
+        when lower(s) in ('nej', 'n', 'false', 'falskt', '0', 'no') then false
+    end
+);
+
+-- Dates as ISO text; the xlsx reader turns Excel dates into this form before staging.
+create or replace temp macro parse_date(s) as (
+    try_strptime(s, '%Y-%m-%d')::date
+);
+
+-- Period codes: YYYY, YYYY-T1..T3 (tertial, cumulative from 1 January), YYYY-Q1..Q4, YYYY-MM.
+create or replace temp macro normalise_period(s) as upper(replace(s, ' ', ''));
+
+create or replace temp macro period_type(s) as (
+    case
+        when regexp_full_match(normalise_period(s), '\d{4}') then 'year'
+        when regexp_full_match(normalise_period(s), '\d{4}-T[1-3]') then 'tertial'
+        when regexp_full_match(normalise_period(s), '\d{4}-Q[1-4]') then 'quarter'
+        when regexp_full_match(normalise_period(s), '\d{4}-(0[1-9]|1[0-2])') then 'month'
+    end
+);
+
+create or replace temp macro period_year(s) as (
+    case when period_type(s) is not null then left(normalise_period(s), 4)::integer end
+);
+
+-- The month in which the period ends: tertials end in April, August and December.
+create or replace temp macro period_end_month(s) as (
+    case period_type(s)
+        when 'year' then 12
+        when 'tertial' then 4 * substr(normalise_period(s), 7, 1)::integer
+        when 'quarter' then 3 * substr(normalise_period(s), 7, 1)::integer
+        when 'month' then substr(normalise_period(s), 6, 2)::integer
+    end
+);
+
+create or replace temp macro period_start(s) as (
+    case period_type(s)
+        when 'year' then make_date(period_year(s), 1, 1)
+        when 'tertial' then make_date(period_year(s), 1, 1)
+        when 'quarter' then make_date(period_year(s), period_end_month(s) - 2, 1)
+        when 'month' then make_date(period_year(s), period_end_month(s), 1)
+    end
+);
+
+create or replace temp macro period_end(s) as (
+    last_day(make_date(period_year(s), period_end_month(s), 1))
+);
+
+create or replace temp macro parse_period(s) as (
+    case when period_type(s) is not null then normalise_period(s) end
+);
+
+-- Lists separated by ';' (a ',' is accepted too, since some tools export lists that way).
+create or replace temp macro split_list(s) as (
+    list_filter(list_transform(regexp_split_to_array(s, '[;,]'), lambda x: trim(x)), lambda x: x <> '')
+);
+
+-- Agenda 2030: goal 1-17, optionally a target such as 4.1 or 11.a.
+create or replace temp macro is_sdg(s) as (
+    regexp_full_match(s, '(1[0-7]|[1-9])(\.([0-9]{1,2}|[a-z]))?')
+);
+
+-- A subject that is not an org_id: a municipality, region or riket code, or a Kolada group.
+create or replace temp macro is_area_code(s) as (
+    regexp_full_match(s, '\d{4}') or regexp_full_match(s, 'G\d+')
+);
+
+-- Comparators as typed, with the mathematical signs some tools export.
+create or replace temp macro normalise_comparator(s) as (
+    case lower(replace(s, ' ', '')) when '≥' then '>=' when '≤' then '<=' else lower(replace(s, ' ', '')) end
+);
+
+-- The municipality's code from the staged settings; the default subject of outcomes and targets.
+create or replace temp macro municipality_code() as (
+    select any_value(value) from raw_settings where lower(key) = 'municipality_code'
+);

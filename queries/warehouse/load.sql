@@ -1,0 +1,66 @@
+-- Purpose: fill the warehouse tables from the validated staging tables (stg_*), in key order so
+--          that two builds from the same sources give identical tables.
+-- Grain:   see schema.sql.
+-- Params:  none (the level order comes from the temp table goal_levels).
+insert into settings
+select key, value from stg_settings order by key;
+
+insert into organisation
+select org_id, name, type, parent_id, short_name, extra from stg_organisation order by org_id;
+
+insert into goals
+select
+    goal_id, title, level, level_rank, valid_from, valid_to, description, agenda2030, is_public,
+    weight, extra,
+from stg_goals join goal_levels using (level)
+order by goal_id;
+
+insert into goal_links
+select distinct u.parent_id, g.goal_id, g.weight
+from stg_goals g, unnest(g.parent_ids) as u(parent_id)
+order by all;
+
+insert into goal_responsibility
+select distinct g.goal_id, u.org_id
+from stg_goals g, unnest(g.responsible) as u(org_id)
+order by all;
+
+insert into indicators
+select
+    indicator_id, title, direction, unit, decimals, source, kolada_kpi, description, is_public,
+    extra,
+from stg_indicators
+order by indicator_id;
+
+insert into goal_indicators
+select goal_id, indicator_id, weight, extra from stg_goal_indicators order by goal_id, indicator_id;
+
+insert into targets
+select
+    goal_id, indicator_id, period, period_type(period), period_end(period), comparator, value,
+    low, high, tolerance, subject, gender, extra,
+from stg_targets
+order by goal_id, indicator_id, period_end(period), period, subject, gender;
+
+insert into outcomes
+select
+    indicator_id, subject, gender, period, period_type(period), period_start(period),
+    period_end(period), value, is_preliminary, source, extra,
+from stg_outcomes
+order by indicator_id, subject, gender, period_end(period), period;
+
+insert into assessments
+select
+    goal_id, period, period_type(period), period_end(period), status, assessed_by, analysis,
+    actions, override_reason, assessed_on,
+from stg_assessments
+order by goal_id, period_end(period), period;
+
+insert into periods
+select period, period_type(period), period_year(period), period_start(period), period_end(period)
+from (
+    select period from stg_targets
+    union select period from stg_outcomes
+    union select period from stg_assessments
+)
+order by period_end(period), period;

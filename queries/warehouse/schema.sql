@@ -1,0 +1,142 @@
+-- Purpose: the warehouse tables (documented in docs/warehouse.md).
+-- Grain:   DDL; each table states its own grain below.
+-- Params:  none.
+
+-- One row per settings key.
+create table settings (
+    key varchar primary key,
+    value varchar not null,
+);
+
+-- One row per organisation unit.
+create table organisation (
+    org_id varchar primary key,
+    name varchar not null,
+    type varchar not null,
+    parent_id varchar,
+    short_name varchar,
+    extra map(varchar, varchar),
+);
+
+-- One row per goal. level_rank: 1 = vision … 6 = åtagande.
+create table goals (
+    goal_id varchar primary key,
+    title varchar not null,
+    level varchar not null,
+    level_rank integer not null,
+    valid_from integer,
+    valid_to integer,
+    description varchar,
+    agenda2030 varchar[] not null,
+    is_public boolean not null,
+    weight double not null,
+    extra map(varchar, varchar),
+);
+
+-- One row per parent → child link; weight is the child's weight in the parent's roll-up.
+create table goal_links (
+    parent_id varchar not null,
+    child_id varchar not null,
+    weight double not null,
+    primary key (parent_id, child_id),
+);
+
+-- One row per goal and responsible organisation.
+create table goal_responsibility (
+    goal_id varchar not null,
+    org_id varchar not null,
+    primary key (goal_id, org_id),
+);
+
+-- One row per indicator.
+create table indicators (
+    indicator_id varchar primary key,
+    title varchar not null,
+    direction varchar not null,
+    unit varchar,
+    decimals integer,
+    source varchar,
+    kolada_kpi varchar,
+    description varchar,
+    is_public boolean not null,
+    extra map(varchar, varchar),
+);
+
+-- One row per goal and indicator that measures it.
+create table goal_indicators (
+    goal_id varchar not null,
+    indicator_id varchar not null,
+    weight double not null,
+    extra map(varchar, varchar),
+    primary key (goal_id, indicator_id),
+);
+
+-- One row per goal, indicator, period, subject and gender.
+create table targets (
+    goal_id varchar not null,
+    indicator_id varchar not null,
+    period varchar not null,
+    period_type varchar not null,
+    period_end date not null,
+    comparator varchar not null,
+    value double,
+    low double,
+    high double,
+    tolerance double not null,
+    subject varchar not null,
+    gender varchar not null,
+    extra map(varchar, varchar),
+    primary key (goal_id, indicator_id, period, subject, gender),
+);
+
+-- One row per indicator, subject, gender and period; value NULL = missing.
+-- Stored sorted by (indicator_id, subject, gender, period_end) so that DuckDB's zone maps skip
+-- almost everything when a page asks for one indicator.
+create table outcomes (
+    indicator_id varchar not null,
+    subject varchar not null,
+    gender varchar not null,
+    period varchar not null,
+    period_type varchar not null,
+    period_start date not null,
+    period_end date not null,
+    value double,
+    is_preliminary boolean not null,
+    source varchar,
+    extra map(varchar, varchar),
+);
+
+-- One row per goal and period.
+create table assessments (
+    goal_id varchar not null,
+    period varchar not null,
+    period_type varchar not null,
+    period_end date not null,
+    status varchar not null,
+    assessed_by varchar,
+    analysis varchar,
+    actions varchar,
+    override_reason varchar,
+    assessed_on date,
+    primary key (goal_id, period),
+);
+
+-- One row per period code used anywhere in targets, outcomes or assessments.
+create table periods (
+    period varchar primary key,
+    period_type varchar not null,
+    year integer not null,
+    period_start date not null,
+    period_end date not null,
+);
+
+-- One row per source file and table read by the build (a file that held no known table gets
+-- one row with table_name NULL).
+create table load_log (
+    source_path varchar not null,
+    sha256 varchar not null,
+    table_name varchar,
+    row_count bigint,
+    built_at timestamp not null,  -- UTC
+    format_version integer not null,
+);
