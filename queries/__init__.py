@@ -54,3 +54,46 @@ def _checked(name: str, params: dict[str, Any]) -> dict[str, Any]:
     if set(params) != expected:
         raise TypeError(f"{name} takes {sorted(expected)}, got {sorted(params)}")
     return params
+
+
+# --- the warehouse, read-only ----------------------------------------------------------------
+
+WAREHOUSE_SCHEMA = "warehouse"
+
+
+def warehouse_version(path: Path) -> str | None:
+    """A string that changes whenever a build replaces the file (None when there is none).
+
+    A build swaps in a new file with ``os.replace``, so the inode changes with every build.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return f"{st.st_ino}-{st.st_mtime_ns}-{st.st_size}"
+
+
+def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse read-only, locked down for a public-facing app.
+
+    DuckDB keeps one database instance per path and process, so ``duckdb.connect(path)`` after
+    a rebuild would hand back the old instance. Attaching the file to a fresh in-memory
+    database opens whatever file is at ``path`` now. Queries must run on ``cursor(con)``.
+    """
+    if not path.exists():
+        raise FileNotFoundError(path)
+    con = duckdb.connect(
+        ":memory:",
+        config={"autoload_known_extensions": False, "autoinstall_known_extensions": False},
+    )
+    con.execute(f"attach $path as {WAREHOUSE_SCHEMA} (read_only)", {"path": str(path)})
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
+    return con
+
+
+def cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor for one thread; a DuckDB connection must not be shared across threads."""
+    cur = con.cursor()
+    cur.execute(f"use {WAREHOUSE_SCHEMA}")
+    return cur

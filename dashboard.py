@@ -1,0 +1,31 @@
+"""Röd tråd: the Streamlit entry point.
+
+This file is the frame shared by every page: page config, navigation and the sidebar note on
+where the data comes from. Pages are registered here with ``st.navigation`` (the ``pages/``
+folder is not auto-discovered once ``st.navigation`` is used).
+"""
+
+import streamlit as st
+
+from ui import format as fmt
+from ui.data import fetch, version
+
+st.set_page_config(
+    page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"
+)
+
+page = st.navigation(
+    [
+        st.Page("pages/start.py", title="Start", icon=":material/home:", default=True),
+    ]
+)
+
+if version() is not None:
+    summary = fetch("app/summary").iloc[0]
+    with st.sidebar:
+        st.caption(f"**{summary.municipality_name or 'Kommunen'}**")
+        st.caption(f"Lagret byggdes {fmt.local_time(summary.built_at_utc)}.")
+        if summary.data_notice:
+            st.caption(f":material/science: {summary.data_notice}")
+
+page.run()

@@ -1,0 +1,40 @@
+"""Start: which municipality this is, its vision, and how much the warehouse holds."""
+
+import streamlit as st
+
+from ui import format as fmt
+from ui.data import fetch, require_warehouse
+
+require_warehouse()
+summary = fetch("app/summary").iloc[0]
+
+st.title(summary.municipality_name or "Måluppfyllelse")
+if summary.data_notice:
+    st.info(summary.data_notice, icon=":material/science:")
+
+if summary.vision:
+    st.subheader("Vision")
+    st.markdown(f"> {summary.vision}")
+else:
+    st.warning("Målmodellen saknar en vision (ett mål på nivån vision).")
+
+with st.container(horizontal=True):
+    st.metric("Mål", fmt.number(summary.goal_count), border=True)
+    st.metric("Strategiska områden", fmt.number(summary.area_count), border=True)
+    st.metric("Indikatorer", fmt.number(summary.indicator_count), border=True)
+    st.metric("Utfall", fmt.number(summary.outcome_count), border=True)
+    st.metric("Senaste period", summary.latest_period or "–", border=True)
+
+levels = fetch("app/goal_level_counts")
+if not levels.empty:
+    st.subheader("Målkedjan")
+    st.dataframe(
+        levels.rename(columns={"level": "Nivå", "goal_count": "Antal mål"}),
+        hide_index=True,
+        width="content",
+    )
+
+st.caption(
+    f"Kommunkod {summary.municipality_code or '–'} · "
+    f"lagret byggdes {fmt.local_time(summary.built_at_utc)}"
+)
