@@ -71,15 +71,7 @@ def build(paths: list[Path], db_path: Path, report: Report = lambda _: None) -> 
         with duckdb.connect(building) as con:
             # DuckDB draws its own progress bar on the terminal for statements over two seconds.
             con.execute("set enable_progress_bar = $on", {"on": os.isatty(1)})
-            files = _stage_and_validate(con, paths, report)
-            report("Bygger lagret …")
-            queries.script(con, "warehouse/schema")
-            queries.script(con, "warehouse/load")
-            _write_load_log(con, files)
-            counts = {
-                t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed names
-                for t in WAREHOUSE_TABLES
-            }
+            files, counts = load_warehouse(con, paths, report)
             con.execute("checkpoint")
         _fsync(building)
         os.replace(building, db_path)
@@ -87,10 +79,26 @@ def build(paths: list[Path], db_path: Path, report: Report = lambda _: None) -> 
     finally:
         building.unlink(missing_ok=True)
         Path(f"{building}.wal").unlink(missing_ok=True)
-    for table in WAREHOUSE_TABLES:
-        report(f"  {table:<20} {counts[table]:>12,} rader".replace(",", " "))
     report(f"Klart: {db_path}")
     return BuildResult(db_path, counts, files)
+
+
+def load_warehouse(
+    con: duckdb.DuckDBPyConnection, paths: list[Path], report: Report = lambda _: None
+) -> tuple[list[LoadedFile], dict[str, int]]:
+    """Validate ``paths`` and create the warehouse tables on ``con`` (an empty database)."""
+    files = _stage_and_validate(con, paths, report)
+    report("Bygger lagret …")
+    queries.script(con, "warehouse/schema")
+    queries.script(con, "warehouse/load")
+    _write_load_log(con, files)
+    counts = {
+        t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed names
+        for t in WAREHOUSE_TABLES
+    }
+    for table in WAREHOUSE_TABLES:
+        report(f"  {table:<20} {counts[table]:>12,} rader".replace(",", " "))
+    return files, counts
 
 
 def _stage_and_validate(
