@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 import queries
+from attainment.compute import compute_status
 from etl.problems import InvalidInput
 from etl.schema import FORMAT_VERSION
 from etl.sources import LoadedFile, stage_sources
@@ -42,6 +43,8 @@ WAREHOUSE_TABLES = (
     "assessments",
     "periods",
     "load_log",
+    "indicator_status",
+    "goal_status",
 )
 
 Report = Callable[[str], None]
@@ -92,6 +95,8 @@ def load_warehouse(
     queries.script(con, "warehouse/schema")
     queries.script(con, "warehouse/load")
     _write_load_log(con, files)
+    report("Beräknar måluppfyllelse …")
+    compute_status(con)
     counts = {
         t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed names
         for t in WAREHOUSE_TABLES

@@ -25,7 +25,8 @@ def sql(name: str) -> str:
     path = (QUERY_DIR / f"{name}.sql").resolve()
     if QUERY_DIR not in path.parents:
         raise ValueError(f"query name outside the queries folder: {name!r}")
-    return path.read_text(encoding="utf-8")
+    # Without the final ";" a query can be wrapped, e.g. in "create table … as <query>".
+    return path.read_text(encoding="utf-8").rstrip().removesuffix(";")
 
 
 def parameters(name: str) -> set[str]:

@@ -2,8 +2,20 @@
 --          that two builds from the same sources give identical tables.
 -- Grain:   see schema.sql.
 -- Params:  none (the level order comes from the temp table goal_levels).
+-- Rule numbers are stored in canonical form ("0,5" becomes "0.5") so every reader can parse them.
 insert into settings
-select key, value from stg_settings order by key;
+select
+    key,
+    case
+        when key in (
+            'full_threshold', 'partial_threshold', 'partly_score', 'min_coverage',
+            'max_outcome_age_years'
+        ) then parse_number(value)::varchar
+        when key = 'rule_preset' then lower(value)
+        else value
+    end,
+from stg_settings
+order by key;
 
 insert into organisation
 select org_id, name, type, parent_id, short_name, extra from stg_organisation order by org_id;

@@ -1,0 +1,55 @@
+"""The rule parameters of the engine, read from the warehouse's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+EPSILON = 1e-9  # absolute tolerance of every comparison (docs/rules.md)
+
+# rule_preset -> (full_threshold, partial_threshold); "all" and "worst_of" use no thresholds.
+PRESET_THRESHOLDS: dict[str, tuple[float, float]] = {
+    "two_thirds": (2 / 3, 1 / 3),
+    "majority": (1 / 2, 1 / 4),
+    "all": (2 / 3, 1 / 3),
+    "worst_of": (2 / 3, 1 / 3),
+}
+
+
+@dataclass(frozen=True)
+class Rules:
+    municipality: str = "0000"
+    preset: str = "two_thirds"
+    full_threshold: float = 2 / 3
+    partial_threshold: float = 1 / 3
+    partly_score: float = 0.5
+    min_coverage: float = 0.5
+    max_outcome_age_years: float = 1.0
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, str]) -> Rules:
+        """Rules from settings key/value text; explicit thresholds override the preset's."""
+        preset = settings.get("rule_preset", cls.preset)
+        full, partial = PRESET_THRESHOLDS[preset]
+
+        def number(key: str, default: float) -> float:
+            return float(settings[key]) if key in settings else default
+
+        return cls(
+            municipality=settings.get("municipality_code", cls.municipality),
+            preset=preset,
+            full_threshold=number("full_threshold", full),
+            partial_threshold=number("partial_threshold", partial),
+            partly_score=number("partly_score", cls.partly_score),
+            min_coverage=number("min_coverage", cls.min_coverage),
+            max_outcome_age_years=number("max_outcome_age_years", cls.max_outcome_age_years),
+        )
+
+    @classmethod
+    def read(cls, con: duckdb.DuckDBPyConnection) -> Rules:
+        return cls.from_settings(dict(con.execute("select key, value from settings").fetchall()))
+
+    def score_of(self, status: str) -> float | None:
+        """What an input with this status adds to a goal's score (None: not assessable)."""
+        return {"uppfyllt": 1.0, "delvis": self.partly_score, "ej uppfyllt": 0.0}.get(status)
