@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import math
 import sys
 from pathlib import Path
 
+from attainment.status import UnknownPeriod, period_status
 from etl.build import DEFAULT_DB, EXAMPLE_SOURCE, build, check
 from etl.problems import InvalidInput
 
@@ -38,7 +41,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_cmd.add_argument("--quiet", action="store_true", help="skriv bara ut problem")
 
+    status_cmd = commands.add_parser(
+        "status",
+        help="skriv ut måluppfyllelsen för en period",
+        description="Skriver ut goal_status (eller indicator_status) för en period ur lagret: "
+        "en rad per mål som gäller perioden, sorterat på goal_id.",
+    )
+    status_cmd.add_argument(
+        "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"lagrets fil ({DEFAULT_DB})"
+    )
+    status_cmd.add_argument(
+        "--period", required=True, metavar="P", help="period: ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-MM"
+    )
+    status_cmd.add_argument(
+        "--indicators", action="store_true", help="skriv ut indikatorernas status i stället"
+    )
+    status_cmd.add_argument(
+        "--format", choices=("csv", "table"), default="csv", help="utdataformat (csv)"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "status":
+        return _status(args.db, args.period, args.indicators, args.format)
     report = (lambda _: None) if args.quiet else print
     sources = list(args.sources)
     if args.command == "build" and args.example:
@@ -60,6 +84,34 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INVALID_INPUT
     return 0
+
+
+def _status(db: Path, period: str, indicators: bool, output_format: str) -> int:
+    if not db.exists():
+        print(f"Det finns inget lager på {db}; bygg det med python -m etl build.", file=sys.stderr)
+        return EXIT_INVALID_INPUT
+    try:
+        frame = period_status(db, period, indicators)
+    except UnknownPeriod:
+        print(
+            f"Okänd period {period!r} – förväntat ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ-MM.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID_INPUT
+    if output_format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(frame.columns)
+        writer.writerows([_csv_cell(v) for v in row] for row in frame.itertuples(index=False))
+    else:
+        print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+    return 0
+
+
+def _csv_cell(value: object) -> str:
+    """Numbers with a decimal point in full precision; empty for missing values."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany(
         "insert into goal_levels values (?, ?)", [(lvl, i + 1) for i, lvl in enumerate(GOAL_LEVELS)]
     )
+    queries.script(con, "etl/stage/macros")
     for name in TABLES:
         queries.script(con, f"etl/stage/{name}")
 

@@ -100,8 +100,3 @@ create or replace temp macro is_area_code(s) as (
 create or replace temp macro normalise_comparator(s) as (
     case lower(replace(s, ' ', '')) when '≥' then '>=' when '≤' then '<=' else lower(replace(s, ' ', '')) end
 );
-
--- The municipality's code from the staged settings; the default subject of outcomes and targets.
-create or replace temp macro municipality_code() as (
-    select any_value(value) from raw_settings where lower(key) = 'municipality_code'
-);
