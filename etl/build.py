@@ -35,6 +35,7 @@ WAREHOUSE_TABLES = (
     "organisation",
     "goals",
     "goal_links",
+    "goal_closure",
     "goal_responsibility",
     "indicators",
     "goal_indicators",

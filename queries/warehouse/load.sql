@@ -32,6 +32,18 @@ select distinct u.parent_id, g.goal_id, g.weight
 from stg_goals g, unnest(g.parent_ids) as u(parent_id)
 order by all;
 
+insert into goal_closure
+with recursive walk(ancestor_id, descendant_id, distance) as (
+    select goal_id, goal_id, 0 from stg_goals
+    union
+    select w.ancestor_id, l.child_id, w.distance + 1
+    from walk w join goal_links l on l.parent_id = w.descendant_id
+)
+select ancestor_id, descendant_id, min(distance)
+from walk
+group by all
+order by all;
+
 insert into goal_responsibility
 select distinct g.goal_id, u.org_id
 from stg_goals g, unnest(g.responsible) as u(org_id)

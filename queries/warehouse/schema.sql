@@ -41,6 +41,16 @@ create table goal_links (
     primary key (parent_id, child_id),
 );
 
+-- One row per goal and each goal beneath it, however deep (distance = the shortest path);
+-- every goal is also its own descendant at distance 0. Roll-ups per strategic area use it to
+-- count each goal beneath an area once, even when it feeds several parents.
+create table goal_closure (
+    ancestor_id varchar not null,
+    descendant_id varchar not null,
+    distance integer not null,
+    primary key (ancestor_id, descendant_id),
+);
+
 -- One row per goal and responsible organisation.
 create table goal_responsibility (
     goal_id varchar not null,

@@ -9,10 +9,12 @@ goal_parents as (
 goal_orgs as (
     select _file, _sheet, _row, unnest(responsible) as org_id from stg_goals
 ),
+-- Only subjects the user wrote: an empty one defaults to municipality_code (checked by
+-- settings.sql), and a bad code there must not be reported again on every defaulted row.
 subjects as (
-    select _file, _sheet, _row, subject from stg_targets
+    select _file, _sheet, _row, subject from raw_targets where subject is not null
     union all
-    select _file, _sheet, _row, subject from stg_outcomes
+    select _file, _sheet, _row, subject from raw_outcomes
     where not is_area_code(subject)  -- most outcome rows are area codes: filter before the join
 )
 select _file, _sheet, _row, 'parent_ids', format('okänt mål "{}"', parent_id),

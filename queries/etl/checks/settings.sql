@@ -5,12 +5,14 @@
 with codes as (
     select * from stg_settings where key = 'municipality_code'
 )
+-- Reported on the settings table's first file (codes is empty here, so it cannot name one).
 select
-    coalesce(min(_file), 'settings'), null, null, 'key',
+    coalesce(s._file, 'settings'), s._sheet, null, 'key',
     'municipality_code saknas',
     'en rad med key = municipality_code (kommunkoden, fyra siffror)',
-from codes
-having count(*) = 0
+from (select count(*) as n from codes)
+left join (select _file, _sheet from stg_settings order by _file, _sheet limit 1) s on true
+where n = 0
 union all
 select _file, _sheet, _row, 'value', format('kommunkoden "{}"', value), 'fyra siffror, t.ex. 0180',
 from codes

@@ -1,0 +1,17 @@
+-- Purpose: the trajectory over time: statuses of the goals at the given levels in every
+--          evaluation period.
+-- Grain:   one row per period, ordered by end date.
+-- Params:  $levels: the goal levels to count, e.g. ['kf-mål', 'nämndmål'].
+select
+    s.period,
+    s.period_end,
+    count(*) as goal_count,
+    count(*) filter (where s.effective_status = 'uppfyllt') as uppfyllt_count,
+    count(*) filter (where s.effective_status = 'delvis') as delvis_count,
+    count(*) filter (where s.effective_status = 'ej uppfyllt') as ej_uppfyllt_count,
+    count(*) filter (where s.effective_status = 'ej bedömt') as ej_bedomt_count,
+from goal_status s
+join goals g on g.goal_id = s.goal_id
+where list_contains($levels, g.level)
+group by all
+order by s.period_end, s.period;
