@@ -17,7 +17,8 @@ STATUS_TABLES = ("indicator_status", "goal_status")
 def compute_status(con: duckdb.DuckDBPyConnection, periods: list[str] | None = None) -> Rules:
     """Create ``indicator_status`` and ``goal_status`` on ``con``.
 
-    ``periods`` are the evaluation periods; by default every period in the warehouse. The
+    ``periods`` are the evaluation periods; by default every period of the warehouse that has
+    outcomes or assessments (a period that only has targets lies ahead). The
     connection needs the warehouse tables and the parser macros (queries/etl/macros.sql).
     """
     rules = Rules.read(con)
@@ -57,7 +58,11 @@ def _pass(rules: Rules, height: int) -> dict[str, object]:
 
 def _create_eval_periods(con: duckdb.DuckDBPyConnection, periods: list[str] | None) -> None:
     if periods is None:
-        con.execute("create or replace temp table eval_periods as from periods")
+        con.execute(
+            "create or replace temp table eval_periods as "
+            "select period, period_type, year, period_start, period_end "
+            "from periods where is_evaluated"
+        )
         return
     con.execute(
         "create or replace temp table eval_periods as "

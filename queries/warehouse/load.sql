@@ -81,10 +81,16 @@ from stg_assessments
 order by goal_id, period_end(period), period;
 
 insert into periods
-select period, period_type(period), period_year(period), period_start(period), period_end(period)
-from (
-    select period from stg_targets
-    union select period from stg_outcomes
-    union select period from stg_assessments
+with used as (
+    select period, 'target' as used_in from stg_targets
+    union select period, 'outcome' from stg_outcomes
+    union select period, 'assessment' from stg_assessments
 )
+select
+    period, period_type(period), period_year(period), period_start(period), period_end(period),
+    bool_or(used_in = 'outcome') as has_outcomes,
+    bool_or(used_in = 'assessment') as has_assessments,
+    bool_or(used_in in ('outcome', 'assessment')) as is_evaluated,
+from used
+group by period
 order by period_end(period), period;

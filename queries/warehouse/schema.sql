@@ -131,13 +131,17 @@ create table assessments (
     primary key (goal_id, period),
 );
 
--- One row per period code used anywhere in targets, outcomes or assessments.
+-- One row per period code used anywhere in targets, outcomes or assessments. The engine
+-- evaluates the periods that have outcomes or assessments (is_evaluated).
 create table periods (
     period varchar primary key,
     period_type varchar not null,
     year integer not null,
     period_start date not null,
     period_end date not null,
+    has_outcomes boolean not null,
+    has_assessments boolean not null,
+    is_evaluated boolean not null,
 );
 
 -- One row per source file and table read by the build (a file that held no known table gets
