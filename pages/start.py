@@ -9,8 +9,6 @@ require_warehouse()
 summary = fetch("app/summary").iloc[0]
 
 st.title(summary.municipality_name or "Måluppfyllelse")
-if summary.data_notice:
-    st.info(summary.data_notice, icon=":material/science:")
 
 if summary.vision:
     st.subheader("Vision")

@@ -10,6 +10,6 @@ select
     (select count(*) from goals where level = 'område') as area_count,
     (select count(*) from indicators) as indicator_count,
     (select count(*) from outcomes where value is not null) as outcome_count,
-    (select max(period) from periods where period_end = (select max(period_end) from periods))
+    (select arg_max(period, (period_end, period_type = 'year')) from periods where is_evaluated)
         as latest_period,
     (select max(built_at) from load_log) as built_at_utc,
