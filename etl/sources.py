@@ -124,15 +124,24 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
             return loaded
         columns = {f"c{i}": "varchar" for i in range(len(header))}
         try:
+            # Rows that cannot be read (wrong number of fields, a quote never closed) go to
+            # csv_rejects, so that every such row is reported, not only the first.
+            con.execute("drop table if exists csv_rejects; drop table if exists csv_reject_scans")
             con.execute(
                 # rowid follows the file's order (insertion order is preserved); + 2 for the header.
                 "create or replace temp table sheet as select * from read_csv($path, "
                 "delim = $delim, header = true, quote = '\"', escape = '\"', columns = $columns, "
-                "auto_detect = false, encoding = 'utf-8')",
+                "auto_detect = false, encoding = 'utf-8', store_rejects = true, "
+                "rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')",
                 {"path": str(readable), "delim": delimiter, "columns": columns},
             )
         except duckdb.Error as error:
             problems.append(_csv_error(path, error))
+            return loaded
+        rejected = _csv_rejects(con, path, len(header))
+        if rejected:
+            # The rows after a rejected row would get wrong row numbers: stage none of the file.
+            problems += rejected
             return loaded
     rows = _stage_sheet(con, table, header, "rowid + 2", str(path), None, problems)
     loaded.rows[table.name] = rows
@@ -165,7 +174,8 @@ def _rewrite_as_utf8(path: Path, encoding: str, target: Path) -> None:
         delimiter = _delimiter(first)
         reader = csv.reader(io.StringIO(first), delimiter=delimiter)
         width = len(next(reader, []))
-        dst.write(first if first.endswith("\n") else first + "\n")
+        # One line ending throughout: DuckDB rejects a \r\n header above \n records.
+        dst.write(first.rstrip("\r\n") + "\n")
         writer = csv.writer(dst, delimiter=delimiter, lineterminator="\n")
         for record in csv.reader(src, delimiter=delimiter):
             writer.writerow(record if record else [""] * width)
@@ -182,6 +192,27 @@ def _delimiter(header_line: str) -> str:
     """Swedish Excel writes ';' (the comma is the decimal sign); other tools write ','."""
     counts = {d: header_line.count(d) for d in (";", ",", "\t")}
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _csv_rejects(con: duckdb.DuckDBPyConnection, path: Path, width: int) -> list[Problem]:
+    """One problem per row that DuckDB's reader rejected (line 1 is the header)."""
+    rejects = con.execute(
+        "select line, list(error_type order by byte_position), "
+        "list(try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) as integer)), "
+        "any_value(error_message) "
+        "from csv_rejects group by line order by line"
+    ).fetchall()
+    problems = []
+    for line, types, counts, message in rejects:
+        fields = [n for n in counts if n is not None]
+        if "MISSING COLUMNS" in types and fields:
+            found, expected = f"raden har {min(fields)} fält", f"{width} fält som rubrikraden"
+        elif "TOO MANY COLUMNS" in types and fields:
+            found, expected = f"raden har {max(fields)} fält", f"{width} fält som rubrikraden"
+        else:
+            found, expected = "raden kan inte läsas som CSV", f"giltig CSV ({message})"
+        problems.append(Problem(str(path), None, int(line), None, found, expected))
+    return problems
 
 
 def _csv_error(path: Path, error: duckdb.Error) -> Problem:
@@ -370,17 +401,20 @@ def _stage_sheet(
         f"from sheet where {non_blank}",
         {"file": file, "sheet": sheet, "ws": _WHITESPACE, "extra_names": list(extra)},
     )
-    count = con.execute(
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open, and the next sheet's
+    # con.register() then fails with "connection has an unfinished result".
+    [(count,)] = con.execute(
         f"select count(*) from raw_{table.name} where _file = $file "  # noqa: S608
         "and _sheet is not distinct from $sheet",
         {"file": file, "sheet": sheet},
-    ).fetchone()[0]
+    ).fetchall()
     return int(count)
 
 
 def _has_values(con: duckdb.DuckDBPyConnection, column: str) -> bool:
     query = f"select count(*) from sheet where nullif(trim({column}, $ws), '') is not null"  # noqa: S608
-    return con.execute(query, {"ws": _WHITESPACE}).fetchone()[0] > 0
+    [(count,)] = con.execute(query, {"ws": _WHITESPACE}).fetchall()
+    return count > 0
 
 
 def _column_letter(index: int) -> str:

@@ -1,0 +1,174 @@
+"""Shared helpers for the tests: write small sources as real files and read the warehouse back.
+
+A *source* is given as ``{table: [row, ...]}`` where each row is a dict ``column -> value``.
+The columns of a table are the keys of its rows in first-seen order; a missing key is an empty
+cell. ``write_csv_source`` writes it as a folder of ``<table>.csv`` files, ``write_xlsx_source``
+as one workbook with a sheet per table. ``minimal_tables()`` returns a small valid goal model.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from etl.build import build, check
+from etl.problems import InvalidInput, Problem
+
+ROOT = Path(__file__).resolve().parents[1]
+# The real data lives outside the repo and is only ever read from there, never copied in.
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+REAL_DATA = SHARED / "data" / "real"
+
+Tables = dict[str, list[dict[str, Any]]]
+
+_MINIMAL: Tables = {
+    "settings": [
+        {"key": "municipality_code", "value": "0180"},
+        {"key": "municipality_name", "value": "Testkommun"},
+    ],
+    "organisation": [
+        {"org_id": "KF", "name": "Kommunfullmäktige", "type": "fullmäktige", "parent_id": ""},
+        {
+            "org_id": "BUN",
+            "name": "Barn- och utbildningsnämnden",
+            "type": "nämnd",
+            "parent_id": "KF",
+        },
+    ],
+    "goals": [
+        {
+            "goal_id": "V",
+            "title": "Vision",
+            "level": "vision",
+            "parent_ids": "",
+            "responsible": "KF",
+        },
+        {
+            "goal_id": "K1",
+            "title": "Kunskap",
+            "level": "kf-mål",
+            "parent_ids": "V",
+            "responsible": "KF",
+        },
+        {
+            "goal_id": "N1",
+            "title": "Fler behöriga",
+            "level": "nämndmål",
+            "parent_ids": "K1",
+            "responsible": "BUN",
+        },
+    ],  # fmt: skip
+    "indicators": [{"indicator_id": "N15505", "title": "Meritvärde åk 9", "direction": "higher"}],
+    "goal_indicators": [{"goal_id": "N1", "indicator_id": "N15505"}],
+    "targets": [
+        {
+            "goal_id": "N1",
+            "indicator_id": "N15505",
+            "period": "2024",
+            "comparator": ">=",
+            "value": "230",
+        },
+    ],  # fmt: skip
+    "outcomes": [
+        {"indicator_id": "N15505", "period": "2023", "value": "228.1"},
+        {"indicator_id": "N15505", "period": "2024", "value": "231.5"},
+    ],
+}
+
+
+def minimal_tables(*, without: tuple[str, ...] = ()) -> Tables:
+    """A fresh copy of a small valid source (optionally without some tables)."""
+    return {name: rows for name, rows in copy.deepcopy(_MINIMAL).items() if name not in without}
+
+
+def columns_of(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(name for row in rows for name in row))
+
+
+def csv_text(rows: list[dict[str, Any]], sep: str = ",") -> str:
+    """The CSV text of ``rows`` (header first), quoting only where needed."""
+    out = io.StringIO()
+    columns = columns_of(rows)
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else str(row.get(c)) for c in columns])
+    return out.getvalue()
+
+
+def write_csv_source(
+    directory: Path,
+    tables: Tables,
+    sep: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+) -> Path:
+    """Write ``tables`` as ``directory/<table>.csv`` files; return the folder."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        data = csv_text(rows, sep).encode(encoding)
+        (directory / f"{name}.csv").write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    return directory
+
+
+def write_xlsx_source(path: Path, tables: Tables) -> Path:
+    """Write ``tables`` as one workbook, a sheet per table, values stored as given.
+
+    A ``str`` is stored as text, an ``int``/``float`` as a number, a ``date``/``datetime`` as an
+    Excel date; ``None`` leaves the cell empty.
+    """
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in tables.items():
+        sheet = workbook.create_sheet(name)
+        columns = columns_of(rows)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([row.get(c) for c in columns])
+        for cell in (c for r in sheet.iter_rows() for c in r):
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def warehouse_rows(db_path: Path, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    """Rows of a query against the warehouse, opened read-only."""
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return con.execute(sql, params or {}).fetchall()
+
+
+def build_ok(tmp_path: Path, *sources: Path) -> Path:
+    """Build the warehouse from ``sources`` into ``tmp_path``; return the database path."""
+    db = tmp_path / "warehouse.duckdb"
+    build(list(sources), db)
+    return db
+
+
+def problems_of(*sources: Path) -> list[Problem]:
+    """The problems ``check`` reports for ``sources`` (fails the test if there are none)."""
+    with pytest.raises(InvalidInput) as raised:
+        check(list(sources))
+    return raised.value.problems
+
+
+@pytest.fixture
+def valid_csv_source(tmp_path: Path) -> Path:
+    """The minimal valid source as a folder of UTF-8 CSV files."""
+    return write_csv_source(tmp_path / "source", minimal_tables())
+
+
+@pytest.fixture
+def valid_xlsx_source(tmp_path: Path) -> Path:
+    """The minimal valid source as one workbook."""
+    return write_xlsx_source(tmp_path / "source.xlsx", minimal_tables())
