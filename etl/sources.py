@@ -393,13 +393,22 @@ def _stage_sheet(
 
     targets = ", ".join(f'"{name}"' for name in known)
     values = ", ".join(clean(col) for col in known.values())
-    extras = ", ".join(clean(col) for col in extra.values())
+    # x_ columns as a map without the empty cells; a constant empty map when there are none,
+    # which costs nothing on a file of millions of outcome rows.
+    extras = "map()::map(varchar, varchar)"
+    if extra:
+        cells = ", ".join(clean(col) for col in extra.values())
+        extras = (
+            f"map_from_entries(list_filter(list_zip($extra_names, [{cells}]::varchar[]), "
+            "lambda e: e[2] is not null))"
+        )
     non_blank = " or ".join(f"{clean(c)} is not null" for c in [*known.values(), *extra.values()])
     con.execute(
         f"insert into raw_{table.name} (_file, _sheet, _row, {targets}, extra) "  # noqa: S608 - identifiers come from etl/schema.py
-        f"select $file, $sheet, {row_expr}, {values}, map($extra_names, [{extras}]::varchar[]) "
+        f"select $file, $sheet, {row_expr}, {values}, {extras} "
         f"from sheet where {non_blank}",
-        {"file": file, "sheet": sheet, "ws": _WHITESPACE, "extra_names": list(extra)},
+        {"file": file, "sheet": sheet, "ws": _WHITESPACE}
+        | ({"extra_names": list(extra)} if extra else {}),
     )
     # fetchall, not fetchone: DuckDB 2 keeps a half-read result open, and the next sheet's
     # con.register() then fails with "connection has an unfinished result".
