@@ -1,0 +1,57 @@
+"""Översikt: are we reaching our goals? The picture for leadership in thirty seconds."""
+
+import streamlit as st
+
+from ui import charts
+from ui import format as fmt
+from ui import status
+from ui.data import fetch, require_warehouse
+from ui.state import select_period
+
+require_warehouse()
+period = select_period()
+summary = fetch("app/summary").iloc[0]
+
+st.title("Översikt")
+if summary.vision:
+    st.markdown(f"**Vision:** {summary.vision}")
+if period is None:
+    st.info(
+        "Det finns inga utfall eller bedömningar i datalagret ännu, så ingen period kan "
+        "bedömas. Lägg till utfall (outcomes) eller bedömningar (assessments) och bygg om."
+    )
+    st.stop()
+
+period_labels = dict(fetch("app/periods")[["period", "label"]].itertuples(index=False))
+st.caption(f"Måluppfyllelse {period_labels[period]}")
+
+levels = fetch("app/level_status_counts", period=period)
+with st.container(horizontal=True):
+    for row in levels[levels.level.isin(["kf-mål", "nämndmål"])].itertuples():
+        st.metric(
+            f"{row.level.capitalize()} uppfyllda",
+            f"{fmt.number(row.uppfyllt_count)} av {fmt.number(row.goal_count)}",
+            help=charts.counts_text(levels.loc[row.Index]),
+            border=True,
+        )
+
+st.subheader("Strategiska områden")
+areas = fetch("app/area_overview", period=period)
+if areas.empty:
+    st.info("Målmodellen har inga strategiska områden (mål på nivån område) för perioden.")
+for start in range(0, len(areas), 3):
+    for column, area in zip(st.columns(3), areas.iloc[start : start + 3].itertuples(), strict=False):
+        with column.container(border=True):
+            st.markdown(f"**{area.area_title}**")
+            st.markdown(status.badge(area.status))
+            delta = None
+            if area.previous_period is not None and area.score_change == area.score_change:
+                delta = f"{fmt.number(area.score_change, 2)} sedan {period_labels.get(area.previous_period, area.previous_period)}"
+            st.metric("Poäng", fmt.number(area.score, 2), delta=delta, delta_color="normal")
+            st.caption(f"{fmt.number(area.goal_count)} mål under området: {charts.counts_text(area._asdict())}")
+            st.page_link(
+                "pages/goal_chain.py",
+                label="Visa i målkedjan",
+                icon=":material/account_tree:",
+                query_params={"goal": area.area_id, "period": period},
+            )
