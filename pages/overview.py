@@ -55,3 +55,25 @@ for start in range(0, len(areas), 3):
                 icon=":material/account_tree:",
                 query_params={"goal": area.area_id, "period": period},
             )
+
+st.subheader("Nämnder och områden")
+matrix = fetch("app/org_area_matrix", period=period)
+if matrix.empty:
+    st.info("Inga nämnder är ansvariga för mål under de strategiska områdena den här perioden.")
+else:
+    st.caption(
+        "Status för de mål under varje område som nämnden ansvarar för: "
+        "✔ uppfyllt · ◐ delvis · ✖ ej uppfyllt · ○ ej bedömt."
+    )
+    table = matrix.assign(cell=matrix.apply(charts.counts_text, axis=1)).pivot(
+        index="org_name", columns="area_title", values="cell"
+    )
+    st.dataframe(table.fillna(""), width="stretch")
+
+st.subheader("Utveckling över tid")
+shares = fetch("app/status_shares_over_time", period=period, levels=["kf-mål", "nämndmål"])
+if shares.empty:
+    st.info("Det finns ännu inga bedömda perioder att jämföra.")
+else:
+    st.caption("Andel KF-mål och nämndmål per status, perioder av samma slag som den valda.")
+    st.plotly_chart(charts.status_shares(shares, period_labels), config={"displayModeBar": False})
