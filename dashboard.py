@@ -10,15 +10,19 @@ import streamlit as st
 from ui import format as fmt
 from ui.data import fetch, version
 
-st.set_page_config(page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide")
+st.set_page_config(
+    page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"
+)
 
 PAGES = [
     st.Page("pages/overview.py", title="Översikt", icon=":material/dashboard:", url_path="oversikt",
             default=True),
     st.Page("pages/goal_chain.py", title="Målkedjan", icon=":material/account_tree:",
             url_path="malkedjan"),
-    st.Page("pages/committees.py", title="Nämnder", icon=":material/groups:", url_path="namnder"),
-    st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:", url_path="over-tid"),
+    st.Page("pages/committees.py", title="Nämnder", icon=":material/groups:",
+            url_path="namnder"),
+    st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:",
+            url_path="over-tid"),
     st.Page("pages/indicator.py", title="Indikator", icon=":material/monitoring:",
             url_path="indikator"),
     st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:",

@@ -78,10 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidInput as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
-        print(
-            f"{len(invalid.problems)} problem hittades; inget har ändrats i lagret.",
-            file=sys.stderr,
+        consequence = (
+            "inget har ändrats i lagret" if args.command == "build" else "rätta och kör igen"
         )
+        print(f"{len(invalid.problems)} problem hittades; {consequence}.", file=sys.stderr)
         return EXIT_INVALID_INPUT
     return 0
 

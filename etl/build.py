@@ -26,7 +26,7 @@ from etl.sources import LoadedFile, stage_sources
 from etl.validate import prepare, validate
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
+DEFAULT_DB = queries.default_warehouse()
 EXAMPLE_SOURCE = ROOT / "data" / "example"
 
 # Tables written by the build, in the order they are reported.

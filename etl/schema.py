@@ -2,7 +2,7 @@
 
 This module is the single source of truth for which tables and columns a source may hold, which
 are required and what kind of value each column takes. Validation, the reader and the docs
-(``docs/format.md``, checked by ``tests/test_format_doc.py``) all follow it.
+(``docs/format.md``, checked by ``tests/test_docs.py``) all follow it.
 """
 
 from __future__ import annotations

@@ -121,6 +121,10 @@ def _duplicate_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Pr
             $expected,
         from keyed where n > 1
     """  # noqa: S608 - schema identifiers only
-    expected = "ett unikt värde" if len(table.key) == 1 else f"en unik kombination av {key}"
+    expected = (
+        "ett unikt värde"
+        if len(table.key) == 1
+        else f"en unik kombination av {', '.join(table.key)}"
+    )
     params = {"column": ", ".join(table.key), "expected": expected}
     return [Problem(*row) for row in con.execute(query, params).fetchall()]

@@ -1,10 +1,10 @@
 """Översikt: are we reaching our goals? The picture for leadership in thirty seconds."""
 
+import pandas as pd
 import streamlit as st
 
-from ui import charts
+from ui import charts, status
 from ui import format as fmt
-from ui import status
 from ui.data import fetch, require_warehouse
 from ui.state import select_period
 
@@ -40,15 +40,18 @@ areas = fetch("app/area_overview", period=period)
 if areas.empty:
     st.info("Målmodellen har inga strategiska områden (mål på nivån område) för perioden.")
 for start in range(0, len(areas), 3):
-    for column, area in zip(st.columns(3), areas.iloc[start : start + 3].itertuples(), strict=False):
+    row = areas.iloc[start : start + 3]
+    for column, (_, area) in zip(st.columns(3), row.iterrows(), strict=False):
         with column.container(border=True):
             st.markdown(f"**{area.area_title}**")
             st.markdown(status.badge(area.status))
             delta = None
-            if area.previous_period is not None and area.score_change == area.score_change:
-                delta = f"{fmt.number(area.score_change, 2)} sedan {period_labels.get(area.previous_period, area.previous_period)}"
+            if area.previous_period is not None and pd.notna(area.score_change):
+                since = period_labels.get(area.previous_period, area.previous_period)
+                delta = f"{fmt.number(area.score_change, 2)} sedan {since}"
             st.metric("Poäng", fmt.number(area.score, 2), delta=delta, delta_color="normal")
-            st.caption(f"{fmt.number(area.goal_count)} mål under området: {charts.counts_text(area._asdict())}")
+            count = fmt.number(area.goal_count)
+            st.caption(f"{count} mål under området: {charts.counts_text(area)}")
             st.page_link(
                 "pages/goal_chain.py",
                 label="Visa i målkedjan",

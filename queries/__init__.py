@@ -8,6 +8,7 @@ typed is ever formatted into SQL text.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,12 @@ def _checked(name: str, params: dict[str, Any]) -> dict[str, Any]:
 # --- the warehouse, read-only ----------------------------------------------------------------
 
 WAREHOUSE_SCHEMA = "warehouse"
+WAREHOUSE_ENV = "ROD_TRAD_DB"
+
+
+def default_warehouse() -> Path:
+    """The warehouse file: $ROD_TRAD_DB, else data/warehouse.duckdb in the repository."""
+    return Path(os.environ.get(WAREHOUSE_ENV, QUERY_DIR.parent / "data" / "warehouse.duckdb"))
 
 
 def warehouse_version(path: Path) -> str | None:

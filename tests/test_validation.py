@@ -294,7 +294,7 @@ def test_goal_under_a_goal_of_a_lower_level(tmp_path):
     problem = the_problem(problems_of(source))
     assert located([problem]) == [(str(source / "goals.csv"), None, 3, "parent_ids")]
     assert "kf-mål" in problem.found and '"N2"' in problem.found and "nämndmål" in problem.found
-    assert "högre nivå" in problem.expected
+    assert "nivån kf-mål eller högre" in problem.expected
 
 
 # --- targets and settings --------------------------------------------------------------------

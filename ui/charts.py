@@ -39,7 +39,9 @@ def status_shares(frame: pd.DataFrame, period_labels: dict[str, str]) -> go.Figu
             name=st_status.text(status),
             marker_color=style.colour,
             customdata=rows.goal_count.fillna(0).astype(int).tolist(),
-            hovertemplate="%{x}<br>" + style.label + ": %{y:.0%} (%{customdata} mål)<extra></extra>",
+            hovertemplate="%{x}<br>"
+            + style.label
+            + ": %{y:.0%} (%{customdata} mål)<extra></extra>",
         )
     layout(fig, barmode="stack", yaxis={"tickformat": ".0%", "range": [0, 1]})
     return fig

@@ -7,7 +7,6 @@ next rerun without restarting the app.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,11 @@ import streamlit as st
 
 import queries
 
-ROOT = Path(__file__).resolve().parents[1]
-DB_ENV = "ROD_TRAD_DB"
 BUILD_COMMAND = "python -m etl build --example"
 
 
 def warehouse_path() -> Path:
-    return Path(os.environ.get(DB_ENV, ROOT / "data" / "warehouse.duckdb"))
+    return queries.default_warehouse()
 
 
 def version() -> str | None:

@@ -38,15 +38,16 @@ create or replace temp macro parse_date(s) as (
     try_strptime(s, '%Y-%m-%d')::date
 );
 
--- Period codes: YYYY, YYYY-T1..T3 (tertial, cumulative from 1 January), YYYY-Q1..Q4, YYYY-MM.
+-- Period codes: YYYY, YYYY-T1..T3 (tertial, cumulative from 1 January), YYYY-Q1..Q4, YYYY-MM,
+-- with years 1900-2199 like the year columns.
 create or replace temp macro normalise_period(s) as upper(replace(s, ' ', ''));
 
 create or replace temp macro period_type(s) as (
     case
-        when regexp_full_match(normalise_period(s), '\d{4}') then 'year'
-        when regexp_full_match(normalise_period(s), '\d{4}-T[1-3]') then 'tertial'
-        when regexp_full_match(normalise_period(s), '\d{4}-Q[1-4]') then 'quarter'
-        when regexp_full_match(normalise_period(s), '\d{4}-(0[1-9]|1[0-2])') then 'month'
+        when regexp_full_match(normalise_period(s), '(19|20|21)\d\d') then 'year'
+        when regexp_full_match(normalise_period(s), '(19|20|21)\d\d-T[1-3]') then 'tertial'
+        when regexp_full_match(normalise_period(s), '(19|20|21)\d\d-Q[1-4]') then 'quarter'
+        when regexp_full_match(normalise_period(s), '(19|20|21)\d\d-(0[1-9]|1[0-2])') then 'month'
     end
 );
 

@@ -12,8 +12,9 @@ links as (
     join ranked p on p.goal_id = u.parent_id
 )
 select _file, _sheet, _row, 'parent_ids',
-    format('målet är en {} men ligger under "{}", som är en {}', level, parent_id, parent_level),
-    format('ett överordnat mål på en högre nivå än {} (ordningen är {})', level,
+    format('målet (nivå {}) ligger under "{}" (nivå {}), som är en lägre nivå', level, parent_id,
+        parent_level),
+    format('ett överordnat mål på nivån {} eller högre (ordningen är {})', level,
         (select string_agg(level, ' › ' order by level_rank) from goal_levels)),
 from links
 where level_rank < parent_rank

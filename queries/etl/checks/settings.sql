@@ -30,4 +30,11 @@ union all
 select _file, _sheet, _row, 'value', format('rule_preset = "{}"', value),
     'ett av: two_thirds, majority, all, worst_of',
 from stg_settings
-where key = 'rule_preset' and lower(value) not in ('two_thirds', 'majority', 'all', 'worst_of');
+where key = 'rule_preset' and lower(value) not in ('two_thirds', 'majority', 'all', 'worst_of')
+union all
+select p._file, p._sheet, p._row, 'value',
+    format('partial_threshold {} är större än full_threshold {}', p.value, f.value),
+    'partial_threshold mindre än eller lika med full_threshold',
+from stg_settings p
+join stg_settings f on f.key = 'full_threshold'
+where p.key = 'partial_threshold' and parse_number(p.value) > parse_number(f.value);
