@@ -108,7 +108,14 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
         readable = path
         if encoding != "utf-8" or has_blank_lines:
             readable = Path(tmp) / "utf8.csv"
-            _rewrite_as_utf8(path, encoding, readable)
+            try:
+                _rewrite_as_utf8(path, encoding, readable)
+            except UnicodeDecodeError as error:
+                byte = error.object[error.start]
+                found = f"byte 0x{byte:02X} kan inte läsas som text"
+                expected = "en textfil i UTF-8 eller Windows-1252"
+                problems.append(Problem(str(path), None, None, None, found, expected))
+                return loaded
         header, delimiter = _read_header(readable)
         if not any(h.strip(_WHITESPACE) for h in header):
             problems.append(
@@ -258,6 +265,10 @@ def _stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Probl
             sheet.reset_dimensions()
             header, columns = _sheet_columns(sheet.iter_rows(values_only=True))
             if not any(h.strip(_WHITESPACE) for h in header):
+                cells = (v for c, values in columns.items() if c != "_row" for v in values)
+                if any(v is not None for v in cells):
+                    found = "rad 1 är tom men bladet har värden längre ned"
+                    problems.append(Problem(str(path), sheet.title, 1, None, found, "kolumnnamn"))
                 continue  # an empty sheet holds no rows for its table
             con.register("sheet_arrow", pa.table(columns))
             con.execute("create or replace temp table sheet as select * from sheet_arrow")

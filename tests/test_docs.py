@@ -15,7 +15,7 @@ import pytest
 
 from etl.build import check
 from etl.problems import InvalidInput
-from etl.schema import RULE_PRESETS, SETTING_KINDS, TABLES
+from etl.schema import RULE_PRESETS, SETTING_KEYS, TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "format.md"
@@ -84,7 +84,7 @@ def test_format_doc_names_every_column_and_allowed_value(table):
 
 def test_format_doc_names_every_settings_key_and_preset():
     section = sections(FORMAT_DOC)["settings"]
-    missing = [key for key in SETTING_KINDS if f"| `{key}` |" not in section]
+    missing = [key for key in SETTING_KEYS if f"| `{key}` |" not in section]
     assert not missing, f"settings keys without a row in docs/format.md: {missing}"
     absent = [preset for preset in RULE_PRESETS if f"`{preset}`" not in section]
     assert not absent, f"rule presets not in docs/format.md: {absent}"

@@ -454,3 +454,32 @@ def test_cli_help():
         assert result.returncode == 0, result.stderr
         assert "usage: python -m etl" in result.stdout
     assert "--db" in run_cli("build", "--help").stdout
+
+
+# --- files that cannot be read as tables -----------------------------------------------------
+
+
+def test_bytes_that_are_neither_utf8_nor_windows_1252(tmp_path):
+    source = csv_source(tmp_path, minimal_tables(without=("outcomes",)))
+    # 0x81 is undefined in Windows-1252 and invalid as UTF-8.
+    (source / "outcomes.csv").write_bytes(b"indicator_id;period;value\nI1;2024;1\x81\n")
+    problem = the_problem(problems_of(source))
+    assert located([problem]) == [(str(source / "outcomes.csv"), None, None, None)]
+    assert "0x81" in problem.found and "Windows-1252" in problem.expected
+
+
+def test_xlsx_sheet_with_an_empty_first_row_is_not_skipped_silently(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "outcomes"
+    sheet.append([])  # the header sits on row 2, where nobody will look for it
+    sheet.append(["indicator_id", "period", "value"])
+    sheet.append(["I1", "2024", 1])
+    path = tmp_path / "utfall.xlsx"
+    workbook.save(path)
+    source = csv_source(tmp_path, minimal_tables(without=("outcomes",)))
+    problem = the_problem(problems_of(source, path))
+    assert located([problem]) == [(str(path), "outcomes", 1, None)]
+    assert "rad 1 är tom" in problem.found

@@ -76,7 +76,7 @@ order by indicator_id, subject, gender, period_end(period), period;
 insert into assessments
 select
     goal_id, period, period_type(period), period_end(period), status, assessed_by, analysis,
-    actions, override_reason, assessed_on,
+    actions, override_reason, assessed_on, extra,
 from stg_assessments
 order by goal_id, period_end(period), period;
 

@@ -128,6 +128,7 @@ create table assessments (
     actions varchar,
     override_reason varchar,
     assessed_on date,
+    extra map(varchar, varchar),
     primary key (goal_id, period),
 );
 

@@ -1,0 +1,44 @@
+-- Purpose: goal–indicator links whose status in the period is 'saknar utfall' although the
+--          series has outcomes up to the period: the latest one is older than
+--          max_outcome_age_years allows (docs/rules.md §1), so it does not count.
+-- Grain:   one row per goal, indicator, subject and gender, by indicator then goal.
+-- Params:  $period.
+with
+latest as (
+    -- The latest outcome with a value ending no later than the period, per series; on a tie
+    -- of end dates the longer period.
+    select o.indicator_id, o.subject, o.gender, o.period, o.period_end,
+    from outcomes o
+    join (
+        select distinct indicator_id, subject, gender,
+        from indicator_status
+        where period = $period and status = 'saknar utfall' and value is null
+    ) s using (indicator_id, subject, gender)
+    where o.value is not null
+        and o.period_end <= (select period_end from periods where period = $period)
+    qualify row_number() over (
+        partition by o.indicator_id, o.subject, o.gender
+        order by o.period_end desc, o.period_start, o.period
+    ) = 1
+)
+select
+    s.indicator_id,
+    i.title as indicator_title,
+    s.goal_id,
+    g.title as goal_title,
+    s.subject,
+    s.gender,
+    l.period as latest_period,
+    l.period_end as latest_period_end,
+    coalesce(
+        (select value::double from settings where key = 'max_outcome_age_years'), 1
+    ) as max_outcome_age_years,
+    'indikator?indicator=' || url_encode(s.indicator_id) || '&goal=' || url_encode(s.goal_id)
+        || '&period=' || url_encode($period) as indicator_url,
+    'malkedjan?goal=' || url_encode(s.goal_id) || '&period=' || url_encode($period) as goal_url,
+from indicator_status s
+join latest l using (indicator_id, subject, gender)
+join indicators i on i.indicator_id = s.indicator_id
+join goals g on g.goal_id = s.goal_id
+where s.period = $period and s.status = 'saknar utfall' and s.value is null
+order by s.indicator_id, s.goal_id, s.subject, s.gender;

@@ -1,0 +1,40 @@
+-- Purpose: the kinds of period (years, tertials …) the indicator's chart can show, and which
+--          one to show first: the type of $period when the indicator has it, else years, else
+--          the most common type.
+-- Grain:   one row per period type with outcomes for the plotted subjects, default first.
+-- Params:  $indicator; $period: the selected evaluation period (may be null).
+with municipality as (
+    select value as code from settings where key = 'municipality_code'
+),
+types as (
+    -- The same subjects as indicator_series.sql: the municipality, riket, Kolada groups and
+    -- the organisation's own units.
+    select o.period_type, count(*) as outcome_count,
+    from outcomes o
+    where o.indicator_id = $indicator
+        and (
+            o.subject = (select code from municipality)
+            or o.subject = '0000'
+            or regexp_full_match(o.subject, 'G[0-9]+')
+            or o.subject in (select org_id from organisation)
+        )
+    group by o.period_type
+)
+select
+    period_type,
+    case period_type
+        when 'year' then 'År'
+        when 'tertial' then 'Tertial'
+        when 'quarter' then 'Kvartal'
+        else 'Månad'
+    end as label,
+    outcome_count,
+    row_number() over (
+        order by
+            period_type = (select period_type from periods where period = $period) desc,
+            period_type = 'year' desc,
+            outcome_count desc,
+            period_type
+    ) = 1 as is_default,
+from types
+order by is_default desc, list_position(['year', 'tertial', 'quarter', 'month'], period_type);
