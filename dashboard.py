@@ -15,19 +15,14 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/overview.py", title="Översikt", icon=":material/dashboard:", url_path="oversikt",
+    st.Page("pages/overview.py", title="Översikt", icon=":material/dashboard:",
             default=True),
-    st.Page("pages/goal_chain.py", title="Målkedjan", icon=":material/account_tree:",
-            url_path="malkedjan"),
-    st.Page("pages/committees.py", title="Nämnder", icon=":material/groups:",
-            url_path="namnder"),
-    st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:",
-            url_path="over-tid"),
-    st.Page("pages/indicator.py", title="Indikator", icon=":material/monitoring:",
-            url_path="indikator"),
-    st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:",
-            url_path="datakvalitet"),
-    st.Page("pages/start.py", title="Om datalagret", icon=":material/database:", url_path="om"),
+    st.Page("pages/goal_chain.py", title="Målkedjan", icon=":material/account_tree:"),
+    st.Page("pages/committees.py", title="Nämnder", icon=":material/groups:"),
+    st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:"),
+    st.Page("pages/indicator.py", title="Indikator", icon=":material/monitoring:"),
+    st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:"),
+    st.Page("pages/start.py", title="Om datalagret", icon=":material/database:"),
 ]  # fmt: skip
 page = st.navigation(PAGES)
 

@@ -1,10 +1,133 @@
-"""Placeholder until the page lands.
+"""Målkedjan: from a strategic area down to the evidence behind one goal."""
 
-BEFORE WRITING THIS PAGE read docs/pages.md: the conventions every page follows
-(thin pages, one query file per visual, URL-bound selectors, status never by colour alone,
-sv-SE numbers, tests and screenshots).
-"""
+from functools import partial
 
+import pandas as pd
 import streamlit as st
 
-st.title("Kommer snart")
+from ui import charts, status, tables
+from ui import format as fmt
+from ui.data import explanation, fetch, require_warehouse
+from ui.state import select, select_period
+
+require_warehouse()
+period = select_period()
+st.title("Målkedjan")
+if period is None:
+    st.info("Det finns inga bedömda perioder ännu: lägg till utfall eller bedömningar och bygg om.")
+    st.stop()
+
+tree = fetch("app/goal_tree", period=period)
+if tree.empty:
+    st.info("Inga mål gäller den valda perioden.")
+    st.stop()
+
+goals = fetch("app/goal_options")
+labels = {
+    g.goal_id: f"{tables.level_label(g.level)} · {g.goal_id} {g.title}" for g in goals.itertuples()
+}
+goal_id = select(
+    "Mål",
+    labels,
+    "goal",
+    default=tree.goal_id.iloc[min(1, len(tree) - 1)],
+)
+
+
+def choose(key: str, paths: list[str]) -> None:
+    """A row picked in a tree table selects that goal (the selectbox is bound to the URL)."""
+    rows = st.session_state[key].selection.rows
+    if rows:
+        st.query_params["goal"] = tree.set_index("path_id").loc[paths[rows[0]], "goal_id"]
+
+
+left, right = st.columns([5, 7], gap="large")
+with left:
+    st.subheader("Målträdet")
+    st.caption(
+        "Välj en rad för att se målet. Ett mål som bidrar till flera mål står under vart och ett."
+    )
+    st.plotly_chart(charts.goal_sunburst(tree), config={"displayModeBar": False})
+    top = tree[tree.depth == 0]
+    for area in tree[tree.depth == 1].itertuples():
+        branch = tree[tree.path_id.str.startswith(area.path_id)]
+        label = f"{status.text(area.effective_status)} · {area.title}"
+        with st.expander(label, expanded=goal_id in set(branch.goal_id)):
+            key = f"goal_chain_tree_{area.goal_id}"
+            st.dataframe(
+                tables.tree_table(branch, base_depth=1),
+                hide_index=True,
+                on_select=partial(choose, key, branch.path_id.tolist()),
+                selection_mode="single-row",
+                key=key,
+                width="stretch",
+            )
+
+with right:
+    explained = explanation(goal_id, period)
+    for chain in fetch("app/goal_breadcrumbs", goal_id=goal_id).itertuples():
+        st.caption(" › ".join(chain.titles[:-1]) or "Högst upp i målkedjan")
+    st.subheader(f"{goal_id} {goals.set_index('goal_id').loc[goal_id, 'title']}")
+    if explained is None:
+        st.info("Målet gäller inte den valda perioden. Välj en annan period i sidomenyn.")
+        st.stop()
+    line = f"**Status:** {status.badge(explained.effective_status)}"
+    if explained.assessed_status is not None:
+        line += f" &nbsp; **Beräknad enligt reglerna:** {status.badge(explained.computed_status)}"
+    st.markdown(line)
+    with st.container(horizontal=True):
+        st.metric("Poäng", fmt.number(explained.score, 2), border=True)
+        st.metric("Täckning", fmt.percent(explained.coverage), border=True)
+    st.markdown("**Varför?**")
+    st.markdown("\n".join(f"- {sentence}" for sentence in explained.sentences))
+
+    assessment = fetch("engine/goal_status_one", goal_id=goal_id, period=period).iloc[0]
+    st.markdown("**Nämndens bedömning**")
+    if assessment.assessed_status is None:
+        st.caption("Ingen bedömning är inlämnad för perioden.")
+    else:
+        st.markdown(assessment.analysis or "_Ingen analys är skriven._")
+        if assessment.actions:
+            st.markdown(f"**Åtgärder:** {assessment.actions}")
+        st.caption(
+            f"Bedömd av {assessment.assessed_by or 'okänd'}"
+            + (
+                f" den {assessment.assessed_on:%Y-%m-%d}"
+                if pd.notna(assessment.assessed_on)
+                else ""
+            )
+        )
+
+st.markdown("#### Indikatorer")
+indicators = fetch("app/goal_indicator_details", goal_id=goal_id, period=period)
+if indicators.empty:
+    st.info("Målet mäts inte med några indikatorer; dess status bygger på delmålen.")
+else:
+    st.dataframe(
+        tables.indicator_table(indicators, period),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Indikator": st.column_config.LinkColumn(
+                display_text=r"indicator\?indicator=([^&]*)", width="small"
+            ),
+            "Namn": st.column_config.TextColumn(width="large"),
+        },
+    )
+
+st.markdown("#### Delmål")
+children = explained.inputs[explained.inputs.input_kind == "mål"]
+if children.empty:
+    st.caption("Målet har inga delmål som gäller perioden.")
+else:
+    st.dataframe(
+        tables.input_table(children, period),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Mål": st.column_config.LinkColumn(
+                display_text=r"goal_chain\?goal=([^&]*)", width="small"
+            ),
+            "Namn": st.column_config.TextColumn(width="large"),
+        },
+    )

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from ui import charts, status
+from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
 from ui.state import select_period
@@ -29,9 +29,9 @@ levels = fetch("app/level_status_counts", period=period)
 with st.container(horizontal=True):
     for row in levels[levels.level.isin(["kf-mål", "nämndmål"])].itertuples():
         st.metric(
-            f"{row.level.capitalize()} uppfyllda",
+            f"{tables.level_label(row.level)} uppfyllda",
             f"{fmt.number(row.uppfyllt_count)} av {fmt.number(row.goal_count)}",
-            help=charts.counts_text(levels.loc[row.Index]),
+            help=tables.counts_text(levels.loc[row.Index]),
             border=True,
         )
 
@@ -51,7 +51,7 @@ for start in range(0, len(areas), 3):
                 delta = f"{fmt.number(area.score_change, 2)} sedan {since}"
             st.metric("Poäng", fmt.number(area.score, 2), delta=delta, delta_color="normal")
             count = fmt.number(area.goal_count)
-            st.caption(f"{count} mål under området: {charts.counts_text(area)}")
+            st.caption(f"{count} mål under området: {tables.counts_text(area)}")
             st.page_link(
                 "pages/goal_chain.py",
                 label="Visa i målkedjan",
@@ -68,7 +68,7 @@ else:
         "Status för de mål under varje område som nämnden ansvarar för: "
         "✔ uppfyllt · ◐ delvis · ✖ ej uppfyllt · ○ ej bedömt."
     )
-    table = matrix.assign(cell=matrix.apply(charts.counts_text, axis=1)).pivot(
+    table = matrix.assign(cell=matrix.apply(tables.counts_text, axis=1)).pivot(
         index="org_name", columns="area_title", values="cell"
     )
     st.dataframe(table.fillna(""), width="stretch")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import format as fmt
 from ui import status as st_status
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
@@ -15,14 +14,14 @@ MAX_POINTS = 10_000  # per chart: more makes the browser slow and tells a reader
 
 
 def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
-    fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        font=FONT,
-        separators=", ",  # decimal comma, space between thousands (sv-SE)
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        **kwargs,
-    )
+    settings = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "font": FONT,
+        "separators": ", ",  # decimal comma, space between thousands (sv-SE)
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    }
+    fig.update_layout(settings | kwargs)
     return fig
 
 
@@ -47,19 +46,19 @@ def status_shares(frame: pd.DataFrame, period_labels: dict[str, str]) -> go.Figu
     return fig
 
 
-def counts_text(row: pd.Series) -> str:
-    """``"✔ 6 · ◐ 4 · ✖ 2 · ○ 0"``: a status distribution as plain text."""
-    parts = [
-        f"{st_status.style(s).symbol}\u00a0{fmt.number(row[_count_column(s)])}"
-        for s in st_status.GOAL_STATUSES
-    ]
-    return " · ".join(parts)
-
-
-def _count_column(status: str) -> str:
-    return {
-        "uppfyllt": "uppfyllt_count",
-        "delvis": "delvis_count",
-        "ej uppfyllt": "ej_uppfyllt_count",
-        "ej bedömt": "ej_bedomt_count",
-    }[status]
+def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
+    """The goal chain as a sunburst, each goal coloured by status and labelled with its symbol."""
+    styles = tree.effective_status.map(st_status.style)
+    fig = go.Figure(
+        go.Sunburst(
+            ids=tree.path_id,
+            parents=tree.parent_path_id.fillna(""),
+            labels=[f"{s.symbol} {g}" for s, g in zip(styles, tree.goal_id, strict=True)],
+            marker={"colors": [s.colour for s in styles], "line": {"color": "white", "width": 1}},
+            customdata=list(zip(tree.title, [s.label for s in styles], strict=True)),
+            hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            maxdepth=3,
+            insidetextorientation="radial",
+        )
+    )
+    return layout(fig, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0})

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import queries
+from attainment.explain import Explanation, explain
 
 BUILD_COMMAND = "python -m etl build --example"
 
@@ -49,7 +50,9 @@ def fetch(name: str, **params: Any) -> pd.DataFrame:
 
 
 def require_warehouse() -> None:
-    """Stop the page with a helpful message when there is no warehouse yet."""
+    """Start a page: run it inside the app's navigation, and stop with a helpful message when
+    there is no warehouse yet. Every page calls this first."""
+    _leave_legacy_navigation()
     if version() is None:
         st.error(
             f"Det finns inget datalager på {warehouse_path()}. "
@@ -57,3 +60,34 @@ def require_warehouse() -> None:
             "eller bygg från egna filer med `python -m etl build KÄLLA…`."
         )
         st.stop()
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _explanation(goal_id: str, period: str, path: str, version: str) -> Explanation | None:
+    con = _connection(path, version)
+    return explain(queries.cursor(con), goal_id, period)
+
+
+def explanation(goal_id: str, period: str) -> Explanation | None:
+    """Why ``goal_id`` has its status in ``period`` (attainment.explain), cached like fetch."""
+    current = version()
+    if current is None:
+        raise FileNotFoundError(warehouse_path())
+    return _explanation(goal_id, period, str(warehouse_path()), current)
+
+
+def _leave_legacy_navigation() -> None:
+    """Make a deep link (``/goal_chain?goal=KF1``) work on a freshly started server.
+
+    Because a ``pages/`` folder sits beside dashboard.py, Streamlit starts every process in its
+    legacy multipage mode and, until some session has run dashboard.py (which calls
+    ``st.navigation``), runs a requested page on its own: no navigation, no page config.
+    Leaving that mode and rerunning makes Streamlit run dashboard.py, which then runs the
+    requested page with its query parameters intact. (The project card fixes the folder name;
+    Streamlit's own advice is to avoid ``pages/`` with ``st.navigation`` for this reason.)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

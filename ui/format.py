@@ -18,6 +18,13 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     return text.replace(",", NBSP).replace(".", ",").replace("-", "−")
 
 
+def percent(share: float | None, decimals: int = 0) -> str:
+    """``0.5`` → ``"50 %"`` (Swedish puts a space before the per cent sign)."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{number(share * 100, decimals)}{NBSP}%"
+
+
 def local_time(utc: dt.datetime | None) -> str:
     """A UTC timestamp from the load log as Swedish local time, e.g. ``2026-11-21 kl. 23.36``."""
     if utc is None:

@@ -1,7 +1,10 @@
 """Selections that live in the URL, so that a view can be mailed as a link.
 
-Each selector is a widget bound to a query parameter (``?period=2025&goal=KF3``). An id in the
-URL that the warehouse does not know gives a friendly warning instead of an exception.
+Each selector keeps a query parameter (``?period=2025&goal=KF3``) and its widget in step: the
+URL sets the widget when a page opens or a link is followed, and a change of the widget
+rewrites the URL. (Streamlit's own ``bind="query-params"`` puts the *displayed label* in the
+URL when a ``format_func`` is used, which would make links long and fragile.) An id in the URL
+that the warehouse does not know gives a friendly warning instead of an exception.
 """
 
 from __future__ import annotations
@@ -42,16 +45,27 @@ def select(
             "Välj i listan i stället.",
             icon=":material/link_off:",
         )
-    start = ids.index(default) if default in options else 0
-    return (container or st).selectbox(
+    key = f"url_{param}"
+    if wanted in options:
+        st.session_state[key] = wanted  # a link or a mailed URL decides
+    elif st.session_state.get(key) not in options:
+        st.session_state[key] = default if default in options else ids[0]
+    value = (container or st).selectbox(
         label,
         ids,
-        index=start,
         format_func=lambda i: options.get(i, i),
-        key=param,
-        bind="query-params",
+        key=key,
+        on_change=_to_url,
+        args=(param, key),
         help=help,
     )
+    st.query_params[param] = value
+    return value
+
+
+def _to_url(param: str, key: str) -> None:
+    """Runs before the rerun a widget change causes, so the URL never lags the widget."""
+    st.query_params[param] = st.session_state[key]
 
 
 def select_period(container=None) -> str | None:

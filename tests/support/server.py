@@ -93,3 +93,10 @@ def is_healthy(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def wait_until_idle(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
+    page.wait_for_timeout(300)

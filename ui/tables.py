@@ -1,0 +1,112 @@
+"""Tables shared by the pages: what the engine returned, in words, symbols and sv-SE numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import format as fmt
+from ui import status as st_status
+
+COMPARATOR_WORDS = {"increase": "ökning", "decrease": "minskning"}
+LEVEL_LABELS = {
+    "vision": "Vision",
+    "område": "Område",
+    "kf-mål": "KF-mål",
+    "nämndmål": "Nämndmål",
+    "verksamhetsmål": "Verksamhetsmål",
+    "åtagande": "Åtagande",
+}
+
+
+def level_label(level: str) -> str:
+    return LEVEL_LABELS.get(level, level)
+
+
+def counts_text(row: pd.Series) -> str:
+    """``"✔ 6 · ◐ 4 · ✖ 2 · ○ 0"``: a status distribution as plain text."""
+    parts = [
+        f"{st_status.style(s).symbol}\u00a0{fmt.number(row[_count_column(s)])}"
+        for s in st_status.GOAL_STATUSES
+    ]
+    return " · ".join(parts)
+
+
+def _count_column(status: str) -> str:
+    return {
+        "uppfyllt": "uppfyllt_count",
+        "delvis": "delvis_count",
+        "ej uppfyllt": "ej_uppfyllt_count",
+        "ej bedömt": "ej_bedomt_count",
+    }[status]
+
+
+def tree_table(tree: pd.DataFrame, base_depth: int = 0) -> pd.DataFrame:
+    """The goal tree as a table: indented titles, level, status as symbol and word, score."""
+    indent = tree.depth.sub(base_depth).clip(lower=0)
+    title = [
+        "\u2003" * int(d) + ("└ " if d else "") + f"{g} {t}"
+        for d, g, t in zip(indent, tree.goal_id, tree.title, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "Mål": title,
+            "Nivå": tree.level.map(level_label),
+            "Status": tree.effective_status.map(st_status.text),
+            "Poäng": tree.score.map(lambda v: fmt.number(v, 2)),
+        }
+    )
+
+
+def target_text(row: pd.Series, decimals: int = 1) -> str:
+    """A target as an analyst writes it: "≥ 75,0", "70,0–80,0", "ökning (±0,5)"."""
+    if row.comparator is None or pd.isna(row.comparator):
+        return "–"
+    if row.comparator in COMPARATOR_WORDS:
+        text = COMPARATOR_WORDS[row.comparator]
+    elif row.comparator == "between":
+        text = f"{fmt.number(row.target_low, decimals)}–{fmt.number(row.target_high, decimals)}"
+    else:
+        sign = "≥" if row.comparator == ">=" else "≤"
+        text = f"{sign} {fmt.number(row.target_value, decimals)}"
+    if row.tolerance:
+        text += f" (±{fmt.number(row.tolerance, decimals)})"
+    return text
+
+
+def indicator_table(frame: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Indicator statuses of one goal: link, title, target, outcome, previous, trend, status."""
+    rows = []
+    for _, r in frame.iterrows():
+        d = int(r.decimals)
+        unit = f"\u00a0{r.unit}" if isinstance(r.unit, str) and r.unit else ""
+        who = "" if r.gender == "T" else f" ({'kvinnor' if r.gender == 'K' else 'män'})"
+        rows.append(
+            {
+                "Indikator": f"indicator?indicator={r.indicator_id}&period={period}",
+                "Namn": f"{r.title}{who}",
+                "Målvärde": target_text(r, d)
+                + (unit if r.comparator in (">=", "<=", "between") else ""),
+                "Utfall": (
+                    f"{fmt.number(r.value, d)}{unit} ({r.value_period})"
+                    if pd.notna(r.value)
+                    else "–"
+                ),
+                "Föregående": fmt.number(r.prev_value, d) if pd.notna(r.prev_value) else "–",
+                "Trend": st_status.trend(r.trend),
+                "Status": st_status.text(r.status),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def input_table(inputs: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Child goals among a goal's inputs: link, title, status, weight and contribution."""
+    return pd.DataFrame(
+        {
+            "Mål": [f"goal_chain?goal={i}&period={period}" for i in inputs.input_id],
+            "Namn": inputs.input_title,
+            "Status": inputs.status.map(st_status.text),
+            "Vikt": inputs.weight.map(lambda v: fmt.number(v, 1)),
+            "Bidrag till poängen": inputs.contribution.map(lambda v: fmt.number(v, 2)),
+        }
+    )
