@@ -1,0 +1,146 @@
+"""Every page renders, on the example and on odd warehouses; overview and goal chain show the
+engine's numbers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from etl.build import EXAMPLE_SOURCE, build
+
+ROOT = Path(__file__).resolve().parents[1]
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+TIMEOUT = 60  # AppTest's default of 3 s is too short on a busy 2-core CI machine
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory) -> Path:
+    return build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("example") / "w.duckdb").path
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def run_page(page: str, db: Path, monkeypatch, **params: str) -> AppTest:
+    monkeypatch.setenv("ROD_TRAD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
+    source = tmp_path / "source"
+    shutil.copytree(TINY, source)
+    for table in without:
+        (source / f"{table}.csv").unlink()
+    if goals_only:  # a single goal and nothing else but settings
+        for file in source.glob("*.csv"):
+            if file.stem not in ("settings", "goals", "organisation"):
+                file.unlink()
+        (source / "goals.csv").write_text(
+            "goal_id;title;level\nV;Den enda visionen;vision\n", encoding="utf-8"
+        )
+    return build([source], tmp_path / "odd.duckdb").path
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_example(page, example_db, monkeypatch):
+    at = run_page(page, example_db, monkeypatch)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("case", ["no_assessments", "no_outcomes", "single_goal"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_odd_warehouses(page, case, tmp_path, monkeypatch):
+    db = {
+        "no_assessments": lambda: odd_warehouse(tmp_path, without=("assessments",)),
+        "no_outcomes": lambda: odd_warehouse(tmp_path, without=("outcomes",)),
+        "single_goal": lambda: odd_warehouse(tmp_path, goals_only=True),
+    }[case]()
+    at = run_page(page, db, monkeypatch)
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_how_to_build_a_missing_warehouse(page, tmp_path, monkeypatch):
+    at = run_page(page, tmp_path / "missing.duckdb", monkeypatch)
+    assert not at.exception
+    assert any("python -m etl build" in e.value for e in at.error)
+
+
+def engine(db: Path, sql: str, **params) -> list[tuple]:
+    with duckdb.connect(db, read_only=True) as con:
+        return con.execute(sql, params).fetchall()
+
+
+def test_overview_shows_the_engines_area_scores_and_counts(example_db, monkeypatch):
+    at = run_page("pages/overview.py", example_db, monkeypatch, period="2025")
+    assert not at.exception
+    areas = engine(
+        example_db,
+        "select g.title, s.score from goal_status s join goals g using (goal_id) "
+        "where s.period = '2025' and g.level = 'område' order by g.goal_id",
+    )
+    shown = [m.value for m in at.metric if m.label == "Poäng"]
+    assert shown == [f"{score:.2f}".replace(".", ",") for _, score in areas]
+    [(kf_total, kf_reached)] = engine(
+        example_db,
+        "select count(*), count(*) filter (where effective_status = 'uppfyllt') "
+        "from goal_status join goals using (goal_id) where period = '2025' and level = 'kf-mål'",
+    )
+    kf = next(m for m in at.metric if m.label == "KF-mål uppfyllda")
+    assert kf.value == f"{kf_reached} av {kf_total}"
+
+
+def test_overview_period_follows_the_url(example_db, monkeypatch):
+    at = run_page("pages/overview.py", example_db, monkeypatch, period="2024-T2")
+    assert at.selectbox(key="url_period").value == "2024-T2"
+    assert at.query_params["period"] == "2024-T2"
+
+
+def test_goal_chain_shows_the_engines_status_and_explanation(example_db, monkeypatch):
+    at = run_page("pages/goal_chain.py", example_db, monkeypatch, goal="BUN1", period="2025")
+    assert not at.exception
+    [(effective, score)] = engine(
+        example_db,
+        "select effective_status, score from goal_status where goal_id = 'BUN1' "
+        "and period = '2025'",
+    )
+    assert at.selectbox(key="url_goal").value == "BUN1"
+    assert any(effective.capitalize() in m.value for m in at.markdown if "Status" in m.value)
+    assert next(m for m in at.metric if m.label == "Poäng").value == f"{score:.2f}".replace(
+        ".", ","
+    )
+    indicators = next(d.value for d in at.dataframe if "Indikator" in d.value.columns)
+    rows = engine(
+        example_db,
+        "select count(*) from indicator_status where goal_id = 'BUN1' and period = '2025'",
+    )
+    assert len(indicators) == rows[0][0]
+    statuses = engine(
+        example_db,
+        "select status from indicator_status where goal_id = 'BUN1' and period = '2025' "
+        "order by indicator_id, subject, gender",
+    )
+    assert [s.split(" ", 1)[1].lower() for s in indicators["Status"]] == [
+        {"delvis": "delvis uppfyllt"}.get(s, s) for (s,) in statuses
+    ]
+
+
+def test_unknown_goal_in_the_url_gives_a_friendly_warning(example_db, monkeypatch):
+    at = run_page("pages/goal_chain.py", example_db, monkeypatch, goal="FINNS-INTE")
+    assert not at.exception
+    assert any("FINNS-INTE" in w.value and "finns inte" in w.value for w in at.warning)
