@@ -8,6 +8,7 @@ import streamlit as st
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, require_warehouse
+from ui.links import link_column
 from ui.state import select, select_period
 
 require_warehouse()
@@ -108,9 +109,7 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "Indikator": st.column_config.LinkColumn(
-                display_text=r"indicator\?indicator=([^&]*)", width="small"
-            ),
+            "Indikator": link_column("indicator", "indicator", width="small"),
             "Namn": st.column_config.TextColumn(width="large"),
         },
     )
@@ -125,9 +124,7 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "Mål": st.column_config.LinkColumn(
-                display_text=r"goal_chain\?goal=([^&]*)", width="small"
-            ),
+            "Mål": link_column("goal_chain", "goal", width="small"),
             "Namn": st.column_config.TextColumn(width="large"),
         },
     )

@@ -64,10 +64,7 @@ matrix = fetch("app/org_area_matrix", period=period)
 if matrix.empty:
     st.info("Inga nämnder är ansvariga för mål under de strategiska områdena den här perioden.")
 else:
-    st.caption(
-        "Status för de mål under varje område som nämnden ansvarar för: "
-        "✔ uppfyllt · ◐ delvis · ✖ ej uppfyllt · ○ ej bedömt."
-    )
+    st.caption("Status för de mål under varje område som nämnden ansvarar för: " + status.legend())
     table = matrix.assign(cell=matrix.apply(tables.counts_text, axis=1)).pivot(
         index="org_name", columns="area_title", values="cell"
     )

@@ -19,7 +19,7 @@ class StatusStyle:
 
 STYLES: dict[str, StatusStyle] = {
     "uppfyllt": StatusStyle("Uppfyllt", "✔", "#009E73"),
-    "delvis": StatusStyle("Delvis uppfyllt", "◐", "#E69F00"),
+    "delvis": StatusStyle("Delvis uppfyllt", "½", "#E69F00"),
     "ej uppfyllt": StatusStyle("Ej uppfyllt", "✖", "#D55E00"),
     "ej bedömt": StatusStyle("Ej bedömt", "○", "#8C8C8C"),
     "saknar målvärde": StatusStyle("Saknar målvärde", "–", "#BBBBBB"),
@@ -50,6 +50,11 @@ def badge(status: str | None) -> str:
     """Markdown for a coloured badge that also carries the symbol and the word."""
     s = style(status)
     return f":{_badge_colour(status)}-badge[{s.symbol} {s.label}]"
+
+
+def legend() -> str:
+    """``"✔ uppfyllt · ½ delvis uppfyllt · …"``: what the symbols of the goal statuses mean."""
+    return " · ".join(f"{style(s).symbol} {style(s).label.lower()}" for s in GOAL_STATUSES)
 
 
 def trend(value: str | None) -> str:

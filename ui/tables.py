@@ -6,6 +6,7 @@ import pandas as pd
 
 from ui import format as fmt
 from ui import status as st_status
+from ui.links import page_url
 
 COMPARATOR_WORDS = {"increase": "ökning", "decrease": "minskning"}
 LEVEL_LABELS = {
@@ -23,7 +24,7 @@ def level_label(level: str) -> str:
 
 
 def counts_text(row: pd.Series) -> str:
-    """``"✔ 6 · ◐ 4 · ✖ 2 · ○ 0"``: a status distribution as plain text."""
+    """``"✔ 6 · ½ 4 · ✖ 2 · ○ 0"``: a status distribution as plain text."""
     parts = [
         f"{st_status.style(s).symbol}\u00a0{fmt.number(row[_count_column(s)])}"
         for s in st_status.GOAL_STATUSES
@@ -82,7 +83,7 @@ def indicator_table(frame: pd.DataFrame, period: str) -> pd.DataFrame:
         who = "" if r.gender == "T" else f" ({'kvinnor' if r.gender == 'K' else 'män'})"
         rows.append(
             {
-                "Indikator": f"indicator?indicator={r.indicator_id}&period={period}",
+                "Indikator": page_url("indicator", indicator=r.indicator_id, period=period),
                 "Namn": f"{r.title}{who}",
                 "Målvärde": target_text(r, d)
                 + (unit if r.comparator in (">=", "<=", "between") else ""),
@@ -103,7 +104,7 @@ def input_table(inputs: pd.DataFrame, period: str) -> pd.DataFrame:
     """Child goals among a goal's inputs: link, title, status, weight and contribution."""
     return pd.DataFrame(
         {
-            "Mål": [f"goal_chain?goal={i}&period={period}" for i in inputs.input_id],
+            "Mål": [page_url("goal_chain", goal=i, period=period) for i in inputs.input_id],
             "Namn": inputs.input_title,
             "Status": inputs.status.map(st_status.text),
             "Vikt": inputs.weight.map(lambda v: fmt.number(v, 1)),

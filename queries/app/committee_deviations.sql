@@ -5,10 +5,7 @@
 -- Params:  $namnd: an org_id; $period.
 select
     g.goal_id,
-    case g.level
-        when 'kf-mål' then 'KF-mål'
-        else upper(left(g.level, 1)) || substr(g.level, 2)
-    end as level_label,
+    g.level,
     g.title,
     s.computed_status,
     s.assessed_status,

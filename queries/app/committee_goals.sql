@@ -5,10 +5,6 @@
 select
     g.goal_id,
     g.level,
-    case g.level
-        when 'kf-mål' then 'KF-mål'
-        else upper(left(g.level, 1)) || substr(g.level, 2)
-    end as level_label,
     g.title,
     s.computed_status,
     s.assessed_status,

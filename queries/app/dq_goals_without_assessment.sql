@@ -6,14 +6,14 @@ select
     g.goal_id,
     g.title,
     g.level,
-    (
+    coalesce((
         select string_agg(coalesce(o.short_name, o.name), ', ' order by o.org_id)
         from goal_responsibility r
         join organisation o on o.org_id = r.org_id
         where r.goal_id = g.goal_id
-    ) as responsible,
+    ), '–') as responsible,
     s.computed_status,
-    'malkedjan?goal=' || url_encode(g.goal_id) || '&period=' || url_encode($period) as goal_url,
+    'goal_chain?goal=' || url_encode(g.goal_id) || '&period=' || url_encode($period) as goal_url,
 from goal_status s
 join goals g on g.goal_id = s.goal_id
 where s.period = $period

@@ -6,17 +6,17 @@ select
     g.goal_id,
     g.title,
     g.level,
-    (
+    coalesce((
         select string_agg(coalesce(o.short_name, o.name), ', ' order by o.org_id)
         from goal_responsibility r
         join organisation o on o.org_id = r.org_id
         where r.goal_id = g.goal_id
-    ) as responsible,
+    ), '–') as responsible,
     case
         when g.valid_from is null and g.valid_to is null then 'tills vidare'
         else coalesce(g.valid_from::varchar, '') || '–' || coalesce(g.valid_to::varchar, '')
     end as valid_years,
-    'malkedjan?goal=' || url_encode(g.goal_id) || coalesce('&period=' || url_encode($period), '')
+    'goal_chain?goal=' || url_encode(g.goal_id) || coalesce('&period=' || url_encode($period), '')
         as goal_url,
 from goals g
 where not exists (select 1 from goal_indicators gi where gi.goal_id = g.goal_id)

@@ -7,28 +7,42 @@ with
 municipality as (
     select value as code from settings where key = 'municipality_code'
 ),
-counts as (
+own as (
     select
         o.indicator_id,
-        count(*) filter (where o.subject = m.code and o.value is not null) as own_values,
-        count(*) filter (where o.subject = m.code and o.value is null) as own_empty,
-        count(*) filter (where o.subject <> m.code and o.value is not null) as other_values,
-    from outcomes o, municipality m
+        count(o.value) as own_values,
+        count(*) - count(o.value) as own_empty,
+    from outcomes o
+    where o.subject = (select code from municipality)
+    group by o.indicator_id
+),
+missing as (
+    select i.indicator_id, i.title, coalesce(own.own_empty, 0) as own_empty,
+    from indicators i
+    left join own on own.indicator_id = i.indicator_id
+    where coalesce(own.own_values, 0) = 0
+),
+others as (
+    -- Only for the few indicators listed, not for the whole outcomes table.
+    select o.indicator_id, count(*) as other_values,
+    from outcomes o
+    where o.indicator_id in (select indicator_id from missing)
+        and o.value is not null
+        and o.subject <> (select code from municipality)
     group by o.indicator_id
 )
 select
-    i.indicator_id,
-    i.title,
+    m.indicator_id,
+    m.title,
     (
         select string_agg(gi.goal_id, ', ' order by gi.goal_id)
         from goal_indicators gi
-        where gi.indicator_id = i.indicator_id
+        where gi.indicator_id = m.indicator_id
     ) as goals,
-    coalesce(c.own_empty, 0) as own_empty,
-    coalesce(c.other_values, 0) as other_values,
-    'indikator?indicator=' || url_encode(i.indicator_id)
+    m.own_empty,
+    coalesce(x.other_values, 0) as other_values,
+    'indicator?indicator=' || url_encode(m.indicator_id)
         || coalesce('&period=' || url_encode($period), '') as indicator_url,
-from indicators i
-left join counts c on c.indicator_id = i.indicator_id
-where coalesce(c.own_values, 0) = 0
-order by i.indicator_id;
+from missing m
+left join others x on x.indicator_id = m.indicator_id
+order by m.indicator_id;

@@ -7,7 +7,7 @@ select
     i.indicator_id,
     i.title,
     string_agg(gi.goal_id, ', ' order by gi.goal_id) as goals,
-    'indikator?indicator=' || url_encode(i.indicator_id)
+    'indicator?indicator=' || url_encode(i.indicator_id)
         || coalesce('&period=' || url_encode($period), '') as indicator_url,
 from indicators i
 join goal_indicators gi on gi.indicator_id = i.indicator_id

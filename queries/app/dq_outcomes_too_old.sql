@@ -28,14 +28,21 @@ select
     g.title as goal_title,
     s.subject,
     s.gender,
+    case
+        when s.subject = (select value from settings where key = 'municipality_code')
+            then 'Kommunen'
+        when s.subject = '0000' then 'Riket'
+        else coalesce((select name from organisation where org_id = s.subject), s.subject)
+    end || ', ' || case s.gender when 'K' then 'kvinnor' when 'M' then 'män' else 'totalt' end
+        as series_text,
     l.period as latest_period,
     l.period_end as latest_period_end,
     coalesce(
         (select value::double from settings where key = 'max_outcome_age_years'), 1
     ) as max_outcome_age_years,
-    'indikator?indicator=' || url_encode(s.indicator_id) || '&goal=' || url_encode(s.goal_id)
+    'indicator?indicator=' || url_encode(s.indicator_id) || '&goal=' || url_encode(s.goal_id)
         || '&period=' || url_encode($period) as indicator_url,
-    'malkedjan?goal=' || url_encode(s.goal_id) || '&period=' || url_encode($period) as goal_url,
+    'goal_chain?goal=' || url_encode(s.goal_id) || '&period=' || url_encode($period) as goal_url,
 from indicator_status s
 join latest l using (indicator_id, subject, gender)
 join indicators i on i.indicator_id = s.indicator_id

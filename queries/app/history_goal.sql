@@ -1,15 +1,12 @@
 -- Purpose: what the Över tid page says about one goal: title, level, the years it is valid,
---          who is responsible, and the first and latest evaluated periods in which it has a
---          status.
+--          who is responsible, and the latest evaluated period in which it has a status (a
+--          full year before a tertial ending the same day).
 -- Grain:   one row (none for an unknown goal).
 -- Params:  $goal: a goal_id.
 select
     g.goal_id,
     g.title,
-    case g.level
-        when 'kf-mål' then 'KF-mål'
-        else upper(left(g.level, 1)) || substr(g.level, 2)
-    end as level_label,
+    g.level,
     g.valid_from,
     g.valid_to,
     g.description,
@@ -19,11 +16,6 @@ select
         left join organisation o on o.org_id = r.org_id
         where r.goal_id = g.goal_id
     ) as responsible,
-    (
-        select arg_min(s.period, (p.period_end, p.period_type <> 'year'))
-        from goal_status s join periods p on p.period = s.period
-        where s.goal_id = g.goal_id
-    ) as first_period,
     (
         select arg_max(s.period, (p.period_end, p.period_type = 'year'))
         from goal_status s join periods p on p.period = s.period

@@ -1,7 +1,8 @@
 -- Purpose: one goal across every evaluated period of one type: computed, assessed and
 --          effective status, score and coverage, whether the goal was valid, and whether the
 --          effective status changed since the goal's previous period. x is the period's
---          position on the chart's axis (0, 1, …), shared with history_mandate_boundaries.
+--          position on the chart's axis (0, 1, …), shared with history_mandate_boundaries;
+--          tick_label its axis label ("2024"; "T2", with "<br>2024" under a year's first period).
 -- Grain:   one row per evaluated period of type $period_type, oldest first (none for an
 --          unknown goal).
 -- Params:  $goal: a goal_id; $period_type: 'year', 'tertial', 'quarter' or 'month'.
@@ -9,12 +10,7 @@ with series as (
     select
         p.period,
         p.period_end,
-        case p.period_type
-            when 'year' then p.period
-            when 'tertial' then left(p.period, 4) || ' T' || right(p.period, 1)
-            when 'quarter' then left(p.period, 4) || ' K' || right(p.period, 1)
-            else p.period
-        end as tick_label,
+        p.year,
         (g.valid_from is null or g.valid_from <= p.year)
             and (g.valid_to is null or p.year <= g.valid_to) as is_valid,
         s.computed_status,
@@ -31,6 +27,19 @@ with series as (
 )
 select
     (row_number() over (order by period_end, period) - 1)::integer as x,
+    case
+        when $period_type = 'year' then period
+        else case $period_type
+            when 'tertial' then 'T' || right(period, 1)
+            when 'quarter' then 'K' || right(period, 1)
+            else ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov',
+                'dec'][month(period_end)]
+        end || if(
+            row_number() over (partition by year order by period_end, period) = 1,
+            '<br>' || year,
+            ''
+        )
+    end as tick_label,
     *,
     lag(effective_status ignore nulls) over (order by period_end, period) as previous_status,
     coalesce(effective_status <> previous_status, false) as status_changed,

@@ -1,6 +1,6 @@
 -- Purpose: the target line of one goal–indicator link for the indicator chart: each target
 --          row, and the last target carried forward to the series' latest outcome (a target
---          applies until a later one replaces it, docs/rules.md §1).
+--          applies until a later one replaces it, docs/rules.md §1) while the goal is valid.
 -- Grain:   one row per subject, gender and target end date (on a tie, the target of the chart's
 --          period type, else the longer period), plus at most one carried row per subject and
 --          gender; by subject, gender, end date.
@@ -26,14 +26,21 @@ last_targets as (
     qualify row_number() over (partition by subject, gender order by period_end desc) = 1
 ),
 carried as (
-    select l.* replace (o.period_end as period_end),
+    -- Up to the latest outcome of the series, but not past the last year the goal applies.
+    select l.* replace (
+        least(o.period_end, coalesce(make_date(g.valid_to, 12, 31), o.period_end))
+            as period_end
+    ),
     from last_targets l
+    join goals g on g.goal_id = l.goal_id
     join (
         select subject, gender, max(period_end) as period_end,
         from outcomes
         where indicator_id = $indicator and period_type = $period_type and value is not null
         group by subject, gender
-    ) o on o.subject = l.subject and o.gender = l.gender and o.period_end > l.period_end
+    ) o on o.subject = l.subject and o.gender = l.gender
+    where least(o.period_end, coalesce(make_date(g.valid_to, 12, 31), o.period_end))
+        > l.period_end
 ),
 points as (
     select *, false as is_carried, from chosen
@@ -43,7 +50,7 @@ points as (
 select
     p.subject,
     p.gender,
-    'Målvärde ' || p.goal_id
+    'Målvärde'
         || case p.gender when 'K' then ', kvinnor' when 'M' then ', män' else '' end
         || case
             when p.subject = m.code then ''

@@ -1,0 +1,23 @@
+"""Links between pages that open the same view when mailed: ``goal_chain?goal=KF1&period=2025``.
+
+Pages are registered in dashboard.py under their file names, so a page's URL path is the file
+stem. ``link_column`` shows only the id of such a link in a table.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+
+def page_url(page: str, **params: str) -> str:
+    """The relative URL of ``pages/<page>.py`` with the given query parameters."""
+    return f"{page}?{urlencode(params)}" if params else page
+
+
+def link_column(page: str, param: str, label: str | None = None, **kwargs):
+    """A table column of ``page_url(page, param=id, …)`` links that displays the id."""
+    return st.column_config.LinkColumn(
+        label, display_text=rf"{page}\?(?:.*&)?{param}=([^&]*)", **kwargs
+    )
