@@ -42,29 +42,8 @@ def choose(key: str, paths: list[str]) -> None:
         st.query_params["goal"] = tree.set_index("path_id").loc[paths[rows[0]], "goal_id"]
 
 
-left, right = st.columns([5, 7], gap="large")
+left, right = st.columns([7, 5], gap="large")
 with left:
-    st.subheader("Målträdet")
-    st.caption(
-        "Välj en rad för att se målet. Ett mål som bidrar till flera mål står under vart och ett."
-    )
-    st.plotly_chart(charts.goal_sunburst(tree), config={"displayModeBar": False})
-    top = tree[tree.depth == 0]
-    for area in tree[tree.depth == 1].itertuples():
-        branch = tree[tree.path_id.str.startswith(area.path_id)]
-        label = f"{status.text(area.effective_status)} · {area.title}"
-        with st.expander(label, expanded=goal_id in set(branch.goal_id)):
-            key = f"goal_chain_tree_{area.goal_id}"
-            st.dataframe(
-                tables.tree_table(branch, base_depth=1),
-                hide_index=True,
-                on_select=partial(choose, key, branch.path_id.tolist()),
-                selection_mode="single-row",
-                key=key,
-                width="stretch",
-            )
-
-with right:
     explained = explanation(goal_id, period)
     for chain in fetch("app/goal_breadcrumbs", goal_id=goal_id).itertuples():
         st.caption(" › ".join(chain.titles[:-1]) or "Högst upp i målkedjan")
@@ -99,6 +78,12 @@ with right:
             )
         )
 
+with right:
+    st.plotly_chart(charts.goal_sunburst(tree), config={"displayModeBar": False})
+    st.caption(
+        f"Målkedjan {period}: varje mål färgat och märkt med sin status ({status.legend()})."
+    )
+
 st.markdown("#### Indikatorer")
 indicators = fetch("app/goal_indicator_details", goal_id=goal_id, period=period)
 if indicators.empty:
@@ -113,18 +98,41 @@ else:
             "Namn": st.column_config.TextColumn(width="large"),
         },
     )
+    with st.container(horizontal=True):
+        for indicator_id in dict.fromkeys(indicators.indicator_id):
+            st.page_link(
+                "pages/indicator.py",
+                label=f"Indikatorsidan {indicator_id}",
+                icon=":material/monitoring:",
+                query_params={"indicator": indicator_id, "period": period},
+            )
 
 st.markdown("#### Delmål")
 children = explained.inputs[explained.inputs.input_kind == "mål"]
 if children.empty:
     st.caption("Målet har inga delmål som gäller perioden.")
-else:
-    st.dataframe(
-        tables.input_table(children, period),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Mål": link_column("goal_chain", "goal", width="small"),
-            "Namn": st.column_config.TextColumn(width="large"),
-        },
+for child in children.itertuples():
+    st.page_link(
+        "pages/goal_chain.py",
+        label=f"{status.text(child.status)} · {child.input_id} {child.input_title} "
+        f"(vikt {fmt.number(child.weight, 1)}, bidrag {fmt.number(child.contribution, 2)})",
+        query_params={"goal": child.input_id, "period": period},
     )
+
+st.markdown("#### Hela målkedjan")
+st.caption(
+    "Välj en rad för att se målet. Ett mål som bidrar till flera mål står under vart och ett."
+)
+for area in tree[tree.depth == 1].itertuples():
+    branch = tree[tree.path_id.str.startswith(area.path_id)]
+    label = f"{status.text(area.effective_status)} · {area.title}"
+    with st.expander(label, expanded=goal_id in set(branch.goal_id)):
+        key = f"goal_chain_tree_{area.goal_id}"
+        st.dataframe(
+            tables.tree_table(branch, base_depth=1),
+            hide_index=True,
+            on_select=partial(choose, key, branch.path_id.tolist()),
+            selection_mode="single-row",
+            key=key,
+            width="stretch",
+        )

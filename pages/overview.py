@@ -45,11 +45,16 @@ for start in range(0, len(areas), 3):
         with column.container(border=True):
             st.markdown(f"**{area.area_title}**")
             st.markdown(status.badge(area.status))
-            delta = None
-            if area.previous_period is not None and pd.notna(area.score_change):
-                since = period_labels.get(area.previous_period, area.previous_period)
-                delta = f"{fmt.number(area.score_change, 2)} sedan {since}"
-            st.metric("Poäng", fmt.number(area.score, 2), delta=delta, delta_color="normal")
+            change = area.score_change if pd.notna(area.score_change) else None
+            since = period_labels.get(area.previous_period, area.previous_period)
+            st.metric(
+                "Poäng",
+                fmt.number(area.score, 2),
+                delta=None if change is None else fmt.number(change, 2),
+                delta_arrow=status.change_arrow(change),
+                delta_color={"up": "green", "down": "red"}.get(status.change_arrow(change), "gray"),
+                delta_description=f"sedan {since}" if change is not None else None,
+            )
             count = fmt.number(area.goal_count)
             st.caption(f"{count} mål under området: {tables.counts_text(area)}")
             st.page_link(

@@ -57,6 +57,13 @@ def legend() -> str:
     return " · ".join(f"{style(s).symbol} {style(s).label.lower()}" for s in GOAL_STATUSES)
 
 
+def change_arrow(change: float | None, tolerance: float = 0.005) -> str:
+    """Arrow for a change of score: the direction is spelled out, not left to the colour."""
+    if change is None or abs(change) < tolerance:
+        return "off"
+    return "up" if change > 0 else "down"
+
+
 def trend(value: str | None) -> str:
     return TRENDS.get(value or "ej jämförbart", TRENDS["ej jämförbart"])
 

@@ -84,30 +84,17 @@ def indicator_table(frame: pd.DataFrame, period: str) -> pd.DataFrame:
         rows.append(
             {
                 "Indikator": page_url("indicator", indicator=r.indicator_id, period=period),
-                "Namn": f"{r.title}{who}",
-                "Målvärde": target_text(r, d)
-                + (unit if r.comparator in (">=", "<=", "between") else ""),
+                "Status": st_status.text(r.status),
                 "Utfall": (
                     f"{fmt.number(r.value, d)}{unit} ({r.value_period})"
                     if pd.notna(r.value)
                     else "–"
                 ),
-                "Föregående": fmt.number(r.prev_value, d) if pd.notna(r.prev_value) else "–",
+                "Målvärde": target_text(r, d)
+                + (unit if r.comparator in (">=", "<=", "between") else ""),
                 "Trend": st_status.trend(r.trend),
-                "Status": st_status.text(r.status),
+                "Föregående": fmt.number(r.prev_value, d) if pd.notna(r.prev_value) else "–",
+                "Namn": f"{r.title}{who}",
             }
         )
     return pd.DataFrame(rows)
-
-
-def input_table(inputs: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Child goals among a goal's inputs: link, title, status, weight and contribution."""
-    return pd.DataFrame(
-        {
-            "Mål": [page_url("goal_chain", goal=i, period=period) for i in inputs.input_id],
-            "Namn": inputs.input_title,
-            "Status": inputs.status.map(st_status.text),
-            "Vikt": inputs.weight.map(lambda v: fmt.number(v, 1)),
-            "Bidrag till poängen": inputs.contribution.map(lambda v: fmt.number(v, 2)),
-        }
-    )

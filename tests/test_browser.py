@@ -1,0 +1,117 @@
+"""The dashboard in a real browser (Debian's Chromium through Playwright): every page, a click
+from a strategic area down to an indicator, deep links, and screenshots to look at.
+
+Screenshots are written to tests/artifacts/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.build import EXAMPLE_SOURCE, build
+from tests.support.server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    chromium_missing_reason,
+    full_page_screenshot,
+    streamlit_server,
+    wait_until_idle,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+pytestmark = pytest.mark.browser
+
+# page url path -> a text every view of that page shows
+PAGES = {
+    "": "Strategiska områden",  # Översikt, the default page, lives at the root
+    "goal_chain": "Hela målkedjan",
+    "committees": "Nämnder",
+    "over_time": "Över tid",
+    "indicator": "Indikator",
+    "data_quality": "Datakvalitet",
+    "start": "Målkedjan",
+}
+
+
+@pytest.fixture(scope="module")
+def browser_page(tmp_path_factory):
+    reason = chromium_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb").path
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server(db) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+        page.base_url = url
+        yield page
+        browser.close()
+
+
+def shoot(page, name: str) -> None:
+    wait_until_idle(page)
+    full_page_screenshot(page, ARTIFACTS / f"{name}.png")
+
+
+def test_a_deep_link_opens_the_same_view_on_a_fresh_server(browser_page):
+    # First request of this server: Streamlit's legacy pages/ mode must not swallow the link.
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/goal_chain?goal=BUN1&period=2025")
+    expect(page.get_by_role("heading", name="BUN1 Fler elever")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Målkedjan")
+    wait_until_idle(page)
+    assert "goal=BUN1" in page.url and "period=2025" in page.url
+    shoot(page, "goal_chain_deep_link")
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
+def test_every_page_opens_without_errors(browser_page, path):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/{path}")
+    expect(page.get_by_text(PAGES[path], exact=True).first).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+    assert page.get_by_test_id("stException").count() == 0
+    assert "Sjöviks kommun" in page.get_by_test_id("stSidebar").inner_text()
+    assert "syntetiska" in page.get_by_test_id("stSidebar").inner_text()
+    shoot(page, path or "overview")
+
+
+def test_click_from_an_area_down_to_an_indicator(browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/?period=2025")
+    expect(page.get_by_text("Strategiska områden", exact=True)).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+    page.get_by_role("link", name="Visa i målkedjan").first.click()
+
+    expect(page.get_by_role("heading", name="O1 Utbildning och livslångt lärande")).to_be_visible(
+        timeout=30_000
+    )
+    assert "goal=O1" in page.url
+    expect(page.get_by_text("Nämndens bedömning", exact=True)).to_be_visible()
+    page.get_by_role("link", name="KF1.1").first.click()
+
+    expect(page.get_by_role("heading", name="KF1.1 Alla elever")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="BUN1").first.click()
+
+    expect(page.get_by_role("heading", name="BUN1 Fler elever")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Varför?", exact=True)).to_be_visible()
+    shoot(page, "journey_goal")
+    page.get_by_role("link", name="Indikatorsidan N15419").click()
+
+    expect(page.get_by_text("N15419").first).to_be_visible(timeout=30_000)
+    wait_until_idle(page)
+    assert "indicator=N15419" in page.url
+    assert page.locator(".js-plotly-plot").count() >= 1
+    assert page.get_by_test_id("stException").count() == 0
+    shoot(page, "journey_indicator")
