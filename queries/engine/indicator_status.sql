@@ -18,16 +18,32 @@ links as (
     join indicators i on i.indicator_id = gi.indicator_id
 ),
 -- The target period: P itself, else the latest period ending before P (the longer on a tie).
-chosen_target_period as (
-    select l.goal_id, l.indicator_id, l.period, t.period as target_period,
+exact_target as (
+    select distinct l.goal_id, l.indicator_id, l.period,
     from links l
     join targets t
+        on t.goal_id = l.goal_id and t.indicator_id = l.indicator_id and t.period = l.period
+),
+earlier_target_end as (
+    select l.goal_id, l.indicator_id, l.period, t.period_end,
+    from links l
+    asof join targets t
         on t.goal_id = l.goal_id and t.indicator_id = l.indicator_id
-        and (t.period = l.period or t.period_end < l.period_end)
+        and t.period_end < l.period_end
+),
+chosen_target_period as (
+    select goal_id, indicator_id, period, period as target_period, from exact_target
+    union all
+    select e.goal_id, e.indicator_id, e.period, t.period,
+    from earlier_target_end e
+    join targets t
+        on t.goal_id = e.goal_id and t.indicator_id = e.indicator_id
+        and t.period_end = e.period_end
     join periods tp on tp.period = t.period
+    anti join exact_target x
+        on x.goal_id = e.goal_id and x.indicator_id = e.indicator_id and x.period = e.period
     qualify row_number() over (
-        partition by l.goal_id, l.indicator_id, l.period
-        order by t.period = l.period desc, t.period_end desc, tp.period_start, t.period
+        partition by e.goal_id, e.indicator_id, e.period order by tp.period_start, t.period
     ) = 1
 ),
 target_rows as (
@@ -46,42 +62,50 @@ target_rows as (
         on t.goal_id = l.goal_id and t.indicator_id = l.indicator_id
         and t.period = c.target_period
 ),
+series as (
+    select distinct indicator_id, subject, gender from target_rows
+),
 valued_outcomes as (
     -- Only the series the targets ask for: a few per indicator out of every municipality's.
-    select o.*, p.period_start as value_period_start
+    select
+        o.indicator_id, o.subject, o.gender, o.period, o.period_type, o.period_end, o.value,
+        p.period_start,
     from outcomes o
-    semi join (select distinct indicator_id, subject, gender from target_rows) s
+    semi join series s
         on s.indicator_id = o.indicator_id and s.subject = o.subject and s.gender = o.gender
     join periods p on p.period = o.period
     where o.value is not null
 ),
-latest as (
-    select
-        r.goal_id, r.indicator_id, r.period, r.subject, r.gender,
-        o.value, o.period as value_period, o.period_type as value_period_type,
-        o.period_end as value_period_end,
+latest_end as (
+    -- The end date of the latest outcome ending no later than P, if within the age limit.
+    select r.goal_id, r.indicator_id, r.period, r.subject, r.gender, o.period_end as value_end,
     from target_rows r
-    join valued_outcomes o
+    asof join valued_outcomes o
         on o.indicator_id = r.indicator_id and o.subject = r.subject and o.gender = r.gender
         and o.period_end <= r.period_end
-        and o.period_end >= r.period_end - to_months($max_age_months)
+    where o.period_end >= r.period_end - to_months($max_age_months)
+),
+latest as (
+    -- Of the outcomes ending that day: the one for P itself, else the longest period.
+    select
+        l.goal_id, l.indicator_id, l.period, l.subject, l.gender, l.value_end,
+        o.value, o.period as value_period, o.period_type as value_period_type,
+    from latest_end l
+    join valued_outcomes o
+        on o.indicator_id = l.indicator_id and o.subject = l.subject and o.gender = l.gender
+        and o.period_end = l.value_end
     qualify row_number() over (
-        partition by r.goal_id, r.indicator_id, r.period, r.subject, r.gender
-        order by o.period_end desc, o.period = r.period desc, o.value_period_start, o.period
+        partition by l.goal_id, l.indicator_id, l.period, l.subject, l.gender
+        order by o.period = l.period desc, o.period_start, o.period
     ) = 1
 ),
 with_prev as (
-    select
-        l.*,
-        o.value as prev_value, o.period as prev_period,
+    -- The latest earlier outcome of the same period type (one per end date and type).
+    select l.*, o.value as prev_value, o.period as prev_period,
     from latest l
-    left join valued_outcomes o
+    asof left join valued_outcomes o
         on o.indicator_id = l.indicator_id and o.subject = l.subject and o.gender = l.gender
-        and o.period_type = l.value_period_type and o.period_end < l.value_period_end
-    qualify row_number() over (
-        partition by l.goal_id, l.indicator_id, l.period, l.subject, l.gender
-        order by o.period_end desc nulls last, o.value_period_start, o.period
-    ) = 1
+        and o.period_type = l.value_period_type and o.period_end < l.value_end
 ),
 evaluated as (
     select
