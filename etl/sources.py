@@ -26,11 +26,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+import queries
 from etl.problems import Problem
 from etl.schema import EXTRA_PREFIX, TABLES, Table
 
 _CHUNK = 1 << 20
-_BLANK_LINE = re.compile(rb"\n\r?\n|\A\r?\n")
+_BLANK_LINE = re.compile(rb"\n\r?\n")
 _WHITESPACE = " \t\r\n\u00a0\u202f"
 
 
@@ -44,6 +45,7 @@ class LoadedFile:
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    queries.script(con, "etl/macros")
     for table in TABLES.values():
         columns = ", ".join(f'"{c.name}" varchar' for c in table.columns)
         con.execute(
@@ -158,7 +160,8 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
 def _inspect_csv(path: Path) -> tuple[str, bool]:
     """Return the encoding (utf-8 or cp1252) and whether the file has blank lines."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    encoding, has_blank, tail = "utf-8", False, b""
+    # A file that starts with a line break also has a blank line: seed the tail with one.
+    encoding, has_blank, tail = "utf-8", False, b"\n"
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
             if encoding == "utf-8":
@@ -399,41 +402,34 @@ def _stage_sheet(
     if not header_ok:
         return 0
 
-    def clean(sheet_column: str) -> str:
-        return f"nullif(trim({sheet_column}, $ws), '')"
-
+    # Clean every cell once in an inner query; the outer one maps and filters blank rows.
+    cleaned = [*known.values(), *extra.values()]
+    inner = ", ".join(f"clean_cell({c}) as {c}" for c in cleaned)
     targets = ", ".join(f'"{name}"' for name in known)
-    values = ", ".join(clean(col) for col in known.values())
+    values = ", ".join(known.values())
     # x_ columns as a map without the empty cells; a constant empty map when there are none,
     # which costs nothing on a file of millions of outcome rows.
     extras = "map()::map(varchar, varchar)"
     if extra:
-        cells = ", ".join(clean(col) for col in extra.values())
         extras = (
-            f"map_from_entries(list_filter(list_zip($extra_names, [{cells}]::varchar[]), "
-            "lambda e: e[2] is not null))"
+            f"map_from_entries(list_filter(list_zip($extra_names, [{', '.join(extra.values())}]"
+            "::varchar[]), lambda e: e[2] is not null))"
         )
-    non_blank = " or ".join(f"{clean(c)} is not null" for c in [*known.values(), *extra.values()])
-    con.execute(
-        f"insert into raw_{table.name} (_file, _sheet, _row, {targets}, extra) "  # noqa: S608 - identifiers come from etl/schema.py
-        f"select $file, $sheet, {row_expr}, {values}, {extras} "
-        f"from sheet where {non_blank}",
-        {"file": file, "sheet": sheet, "ws": _WHITESPACE}
-        | ({"extra_names": list(extra)} if extra else {}),
-    )
     # fetchall, not fetchone: DuckDB 2 keeps a half-read result open, and the next sheet's
     # con.register() then fails with "connection has an unfinished result".
     [(count,)] = con.execute(
-        f"select count(*) from raw_{table.name} where _file = $file "  # noqa: S608
-        "and _sheet is not distinct from $sheet",
-        {"file": file, "sheet": sheet},
+        f"insert into raw_{table.name} (_file, _sheet, _row, {targets}, extra) "  # noqa: S608 - identifiers come from etl/schema.py
+        f"select $file, $sheet, _row, {values}, {extras} "
+        f"from (select {row_expr} as _row, {inner} from sheet) "
+        f"where coalesce({', '.join(cleaned)}) is not null",
+        {"file": file, "sheet": sheet} | ({"extra_names": list(extra)} if extra else {}),
     ).fetchall()
     return int(count)
 
 
 def _has_values(con: duckdb.DuckDBPyConnection, column: str) -> bool:
-    query = f"select count(*) from sheet where nullif(trim({column}, $ws), '') is not null"  # noqa: S608
-    [(count,)] = con.execute(query, {"ws": _WHITESPACE}).fetchall()
+    query = f"select count(*) from sheet where clean_cell({column}) is not null"  # noqa: S608
+    [(count,)] = con.execute(query).fetchall()
     return count > 0
 
 

@@ -3,6 +3,19 @@
 --          so "value is not null and parse_x(value) is null" finds a bad cell.
 -- Params:  none. Created as temporary macros on the build connection.
 
+-- A cell as text: surrounding spaces, tabs, line breaks and (narrow) no-break spaces removed,
+-- NULL when nothing is left. The regex test first keeps the common case (nothing to trim) fast.
+create or replace temp macro clean_cell(s) as (
+    nullif(
+        case
+            when regexp_matches(s, '^[\s\x{00A0}\x{202F}]|[\s\x{00A0}\x{202F}]$')
+                then trim(s, ' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(8239))
+            else s
+        end,
+        ''
+    )
+);
+
 -- Numbers as Swedish spreadsheets write them: decimal comma or point, spaces, non-breaking
 -- spaces or narrow no-break spaces as thousands separators, and the Unicode minus sign.
 -- NaN and infinity are not numbers a municipality reports.
