@@ -26,6 +26,8 @@ create or replace temp macro number_text(s) as (
 
 create or replace temp macro parse_number(s) as (
     case
+        -- Most cells are plain numbers: try them as they are before rewriting the text.
+        when isfinite(try_cast(s as double)) then try_cast(s as double)
         when isfinite(try_cast(number_text(s) as double))
             then try_cast(number_text(s) as double)
     end

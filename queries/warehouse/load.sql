@@ -61,36 +61,38 @@ select goal_id, indicator_id, weight, extra from stg_goal_indicators order by go
 
 insert into targets
 select
-    goal_id, indicator_id, period, period_type(period), period_end(period), comparator, value,
-    low, high, tolerance, subject, gender, extra,
+    goal_id, indicator_id, period, period_type, period_end, comparator, value, low, high,
+    tolerance, subject, gender, extra,
 from stg_targets
-order by goal_id, indicator_id, period_end(period), period, subject, gender;
+order by goal_id, indicator_id, period_end, period, subject, gender;
 
 insert into outcomes
 select
-    indicator_id, subject, gender, period, period_type(period), period_start(period),
-    period_end(period), value, is_preliminary, source, extra,
+    indicator_id, subject, gender, period, period_type, period_start, period_end, value,
+    is_preliminary, source, extra,
 from stg_outcomes
-order by indicator_id, subject, gender, period_end(period), period;
+order by indicator_id, subject, gender, period_end, period;
 
 insert into assessments
 select
-    goal_id, period, period_type(period), period_end(period), status, assessed_by, analysis,
+    goal_id, period, period_type, period_end, status, assessed_by, analysis,
     actions, override_reason, assessed_on, extra,
 from stg_assessments
-order by goal_id, period_end(period), period;
+order by goal_id, period_end, period;
 
 insert into periods
 with used as (
-    select period, 'target' as used_in from stg_targets
-    union select period, 'outcome' from stg_outcomes
-    union select period, 'assessment' from stg_assessments
+    select distinct period, 'target' as used_in from stg_targets
+    union select distinct period, 'outcome' from stg_outcomes
+    union select distinct period, 'assessment' from stg_assessments
 )
 select
-    period, period_type(period), period_year(period), period_start(period), period_end(period),
-    bool_or(used_in = 'outcome') as has_outcomes,
-    bool_or(used_in = 'assessment') as has_assessments,
-    bool_or(used_in in ('outcome', 'assessment')) as is_evaluated,
-from used
-group by period
-order by period_end(period), period;
+    c.period, any_value(c.period_type), any_value(c.year), any_value(c.period_start),
+    any_value(c.period_end),
+    bool_or(u.used_in = 'outcome') as has_outcomes,
+    bool_or(u.used_in = 'assessment') as has_assessments,
+    bool_or(u.used_in in ('outcome', 'assessment')) as is_evaluated,
+from used u
+join period_codes c on c.period = u.period
+group by c.period
+order by any_value(c.period_end), c.period;

@@ -3,9 +3,9 @@
 -- Params:  none.
 create or replace temp table stg_assessments as
 select
-    _file, _sheet, _row,
+    r._file, r._sheet, r._row,
     goal_id,
-    parse_period(period) as period,
+    pc.period, pc.period_type, pc.period_start, pc.period_end,
     lower(status) as status,
     assessed_by,
     analysis,
@@ -13,4 +13,5 @@ select
     override_reason,
     parse_date(assessed_on) as assessed_on,
     extra,
-from raw_assessments;
+from raw_assessments r
+left join period_codes pc on pc.raw = r.period;

@@ -4,13 +4,14 @@
 -- Params:  none.
 create or replace temp table stg_outcomes as
 select
-    _file, _sheet, _row,
+    r._file, r._sheet, r._row,
     indicator_id,
-    parse_period(period) as period,
+    pc.period, pc.period_type, pc.period_start, pc.period_end,
     parse_number(value) as value,
     coalesce(subject, municipality_code()) as subject,
     coalesce(upper(gender), 'T') as gender,
     coalesce(parse_bool(preliminary), false) as is_preliminary,
     source,
     extra,
-from raw_outcomes;
+from raw_outcomes r
+left join period_codes pc on pc.raw = r.period;

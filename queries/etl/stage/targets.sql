@@ -3,10 +3,10 @@
 -- Params:  none.
 create or replace temp table stg_targets as
 select
-    _file, _sheet, _row,
+    r._file, r._sheet, r._row,
     goal_id,
     indicator_id,
-    parse_period(period) as period,
+    pc.period, pc.period_type, pc.period_start, pc.period_end,
     normalise_comparator(comparator) as comparator,
     parse_number(value) as value,
     parse_number(low) as low,
@@ -15,4 +15,5 @@ select
     coalesce(subject, municipality_code()) as subject,
     coalesce(upper(gender), 'T') as gender,
     extra,
-from raw_targets;
+from raw_targets r
+left join period_codes pc on pc.raw = r.period;
