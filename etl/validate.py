@@ -121,18 +121,20 @@ def _duplicate_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Pr
     query = f"""
         with
         repeated as (
-            -- Few keys repeat: find them with a hash aggregate, then rank only their rows.
-            select {key} from stg_{table.name}
+            -- Few keys repeat. Aggregating one 64-bit hash of the key is much cheaper than
+            -- aggregating the key's text columns; a hash collision only adds a candidate,
+            -- which the exact partition below then sees as a single row.
+            select hash({key}) as key_hash from stg_{table.name}
             where {" and ".join(f'"{k}" is not null' for k in table.key)}
-            group by all having count(*) > 1
+            group by key_hash having count(*) > 1
         ),
         keyed as (
             select _file, _sheet, _row, {shown} as key_text,
                 first_value(_file || coalesce(', blad ' || _sheet, '') || ', rad ' || _row)
                     over w as first_at,
                 row_number() over w as n,
-            from stg_{table.name} t
-            semi join repeated r on {" and ".join(f't."{k}" = r."{k}"' for k in table.key)}
+            from stg_{table.name}
+            where hash({key}) in (select key_hash from repeated)
             window w as (partition by {key} order by _file, _sheet, _row)
         )
         select _file, _sheet, _row, $column,

@@ -14,8 +14,12 @@ goal_orgs as (
 subjects as (
     select _file, _sheet, _row, subject from raw_targets where subject is not null
     union all
+    -- Tens of millions of outcome rows share a few hundred subjects: test each subject once.
     select _file, _sheet, _row, subject from raw_outcomes
-    where not is_area_code(subject)  -- most outcome rows are area codes: filter before the join
+    where subject in (
+        select subject from (select distinct subject from raw_outcomes)
+        where not is_area_code(subject)
+    )
 )
 select _file, _sheet, _row, 'parent_ids', format('okänt mål "{}"', parent_id),
     'goal_id för ett mål i goals',
