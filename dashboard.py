@@ -30,7 +30,10 @@ if version() is not None:
     summary = fetch("app/summary").iloc[0]
     with st.sidebar:
         st.caption(f"**{summary.municipality_name or 'Kommunen'}**")
-        st.caption(f"Lagret byggdes {fmt.local_time(summary.built_at_utc)}.")
+        st.caption(
+            f"{fmt.number(summary.goal_count)} mål · {fmt.number(summary.indicator_count)} "
+            f"indikatorer · lagret byggdes {fmt.local_time(summary.built_at_utc)}."
+        )
         if summary.data_notice:
             st.caption(f":material/science: {summary.data_notice}")
 

@@ -144,3 +144,15 @@ def test_unknown_goal_in_the_url_gives_a_friendly_warning(example_db, monkeypatc
     at = run_page("pages/goal_chain.py", example_db, monkeypatch, goal="FINNS-INTE")
     assert not at.exception
     assert any("FINNS-INTE" in w.value and "finns inte" in w.value for w in at.warning)
+
+
+def test_every_page_shows_municipality_size_and_build_time_in_the_sidebar(example_db, monkeypatch):
+    at = run_page("pages/overview.py", example_db, monkeypatch)
+    sidebar = " ".join(c.value for c in at.sidebar.caption)
+    [(goals, indicators)] = engine(
+        example_db, "select (select count(*) from goals), (select count(*) from indicators)"
+    )
+    assert "Sjöviks kommun" in sidebar
+    assert f"{goals} mål · {indicators} indikatorer" in sidebar
+    assert "lagret byggdes 20" in sidebar
+    assert any("Vision" in m.value for m in at.markdown)
