@@ -172,3 +172,64 @@ def valid_csv_source(tmp_path: Path) -> Path:
 def valid_xlsx_source(tmp_path: Path) -> Path:
     """The minimal valid source as one workbook."""
     return write_xlsx_source(tmp_path / "source.xlsx", minimal_tables())
+
+
+# --- pages under AppTest ----------------------------------------------------------------------
+
+APPTEST_TIMEOUT = 60  # AppTest's default of 3 s is too short on a busy 2-core CI machine
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> Path:
+    """The example municipality's warehouse, built once for the whole test session."""
+    from etl.build import EXAMPLE_SOURCE, build
+
+    return build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("example") / "w.duckdb").path
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Cached results from one test must never leak into the next."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def run_page(page: str, db: Path, monkeypatch, **params: str):
+    """Run ``page`` through dashboard.py on warehouse ``db`` with URL query parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ROD_TRAD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+def engine(db: Path, sql: str, **params: Any) -> list[tuple]:
+    """Rows straight from the warehouse, to compare with what a page shows."""
+    return warehouse_rows(db, sql, params)
+
+
+def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
+    """The tiny model without some tables, or with a single goal and nothing to measure it."""
+    import shutil
+
+    from etl.build import build
+
+    source = tmp_path / "source"
+    shutil.copytree(TINY, source)
+    for table in without:
+        (source / f"{table}.csv").unlink()
+    if goals_only:
+        for file in source.glob("*.csv"):
+            if file.stem not in ("settings", "goals", "organisation"):
+                file.unlink()
+        (source / "goals.csv").write_text(
+            "goal_id;title;level\nV;Den enda visionen;vision\n", encoding="utf-8"
+        )
+    return build([source], tmp_path / "odd.duckdb").path

@@ -3,56 +3,14 @@ engine's numbers."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
-from etl.build import EXAMPLE_SOURCE, build
+from tests.conftest import engine, odd_warehouse, run_page
 
 ROOT = Path(__file__).resolve().parents[1]
-TINY = ROOT / "tests" / "fixtures" / "tiny"
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
-TIMEOUT = 60  # AppTest's default of 3 s is too short on a busy 2-core CI machine
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    return build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("example") / "w.duckdb").path
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-
-
-def run_page(page: str, db: Path, monkeypatch, **params: str) -> AppTest:
-    monkeypatch.setenv("ROD_TRAD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
-
-
-def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(TINY, source)
-    for table in without:
-        (source / f"{table}.csv").unlink()
-    if goals_only:  # a single goal and nothing else but settings
-        for file in source.glob("*.csv"):
-            if file.stem not in ("settings", "goals", "organisation"):
-                file.unlink()
-        (source / "goals.csv").write_text(
-            "goal_id;title;level\nV;Den enda visionen;vision\n", encoding="utf-8"
-        )
-    return build([source], tmp_path / "odd.duckdb").path
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -79,11 +37,6 @@ def test_every_page_says_how_to_build_a_missing_warehouse(page, tmp_path, monkey
     at = run_page(page, tmp_path / "missing.duckdb", monkeypatch)
     assert not at.exception
     assert any("python -m etl build" in e.value for e in at.error)
-
-
-def engine(db: Path, sql: str, **params) -> list[tuple]:
-    with duckdb.connect(db, read_only=True) as con:
-        return con.execute(sql, params).fetchall()
 
 
 def test_overview_shows_the_engines_area_scores_and_counts(example_db, monkeypatch):

@@ -5,49 +5,22 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from etl.build import EXAMPLE_SOURCE, build
+from tests.conftest import engine, odd_warehouse
+from tests.conftest import run_page as open_page
 from ui import status
 
-ROOT = Path(__file__).resolve().parents[1]
-TINY = ROOT / "tests" / "fixtures" / "tiny"
 PAGE = "pages/committees.py"
-TIMEOUT = 60
 NO_REASON = "Ingen motivering angiven"
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    return build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("example") / "w.duckdb").path
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-
-
-def run_page(db: Path, monkeypatch, **params: str) -> AppTest:
-    monkeypatch.setenv("ROD_TRAD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE)
-    return at.run()
-
-
-def engine(db: Path, sql: str, **params) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params).fetchall()
+def run_page(db: Path, monkeypatch, **params: str):
+    return open_page(PAGE, db, monkeypatch, **params)
 
 
 def score_text(score: float | None) -> str:
@@ -229,19 +202,6 @@ def test_unknown_body_in_the_url_gives_a_friendly_warning(example_db, monkeypatc
 
 
 # --- odd warehouses -----------------------------------------------------------------------------
-
-
-def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(TINY, source)
-    for table in without:
-        (source / f"{table}.csv").unlink()
-    if goals_only:  # a single goal, nobody responsible for it
-        for file in source.glob("*.csv"):
-            if file.stem not in ("settings", "goals", "organisation"):
-                file.unlink()
-        (source / "goals.csv").write_text("goal_id;title;level\nV;Visionen;vision\n", "utf-8")
-    return build([source], tmp_path / "odd.duckdb").path
 
 
 @pytest.mark.parametrize("case", ["tiny", "no_assessments", "no_outcomes"])

@@ -9,46 +9,24 @@ import math
 import shutil
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import queries
-from etl.build import EXAMPLE_SOURCE, build
+from etl.build import build
+from tests.conftest import engine
+from tests.conftest import run_page as open_page
 from ui import status
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 PAGE = "pages/over_time.py"
-TIMEOUT = 60
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    return build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("example") / "w.duckdb").path
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-
-
-def run_page(db: Path, monkeypatch, **params: str) -> AppTest:
-    monkeypatch.setenv("ROD_TRAD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE)
-    return at.run()
-
-
-def engine(db: Path, sql: str, **params) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params).fetchall()
+def run_page(db: Path, monkeypatch, **params: str):
+    return open_page(PAGE, db, monkeypatch, **params)
 
 
 def figure(at: AppTest) -> dict:

@@ -1,0 +1,63 @@
+"""Smoke test of the page benchmark (bench/pages.py): its AppTest part runs on the tiny fixture
+and the report names every page. Figures are not checked; the benchmark is not a timed test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from bench import pages as bench_pages
+from etl.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_every_registered_page_is_benchmarked():
+    scripts = {page.script for page in bench_pages.registered_pages()}
+    assert scripts == {p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")}
+    assert sum(page.default for page in bench_pages.registered_pages()) == 1
+
+
+def test_the_apptest_part_reports_every_page(tmp_path):
+    db = build([TINY], tmp_path / "tiny.duckdb").path
+    report = bench_pages.run_benchmark(db, "tiny", runs=2, browser=False, log=lambda _: None)
+
+    for page in bench_pages.registered_pages():
+        assert f"| {page.title} |" in report, page.title
+    assert "exception" not in report
+    assert "## 1. Warm rerun (AppTest)" in report
+    assert "## 5. Chart points" in report
+    assert (tmp_path / "tiny.duckdb").exists()
+
+
+def test_chart_points_count_lists_and_typed_arrays():
+    typed = {"dtype": "f8", "bdata": "AAAAAAAA8D8AAAAAAAAAQAAAAAAAAAhA"}  # [1.0, 2.0, 3.0]
+    figure = {
+        "data": [
+            {"type": "scatter", "x": [1, 2], "y": [3, 4]},
+            {"type": "bar", "x": typed, "y": typed},
+            {"type": "sunburst", "ids": ["a", "b", "c", "d"], "parents": ["", "a", "a", "b"]},
+        ]
+    }
+    assert bench_pages.chart_points(figure) == 2 + 3 + 4
+
+
+def test_interaction_values_alternate_first_visits_and_revisits():
+    options = [bench_pages.Option(v, v, v) for v in "abcdefgh"]
+    picks = [o.value for o in bench_pages.interaction_values(options, "a", 6)]
+    assert picks[:3] == picks[3:] and "a" not in picks and len(set(picks)) == 3
+    two = [o.value for o in bench_pages.interaction_values(options[:2], "a", 4)]
+    assert two == ["b", "a", "b", "a"]
+    assert bench_pages.interaction_values(options[:1], "a", 4) == []
