@@ -36,7 +36,7 @@ with st.container(horizontal=True):
         )
 
 st.subheader("Strategiska områden")
-areas = fetch("app/area_overview", period=period)
+areas = fetch("engine/area_status_counts", period=period)
 if areas.empty:
     st.info("Målmodellen har inga strategiska områden (mål på nivån område) för perioden.")
 for start in range(0, len(areas), 3):
