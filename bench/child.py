@@ -1,0 +1,68 @@
+"""The measured loads, each run in its own process by ``bench.run`` (so its peak RSS is its own).
+
+    python -m bench.child build SOURCE DB   # etl.build.build([SOURCE], DB)
+    python -m bench.child plain CSV DB      # plain DuckDB: create table as read_csv + checkpoint
+
+Prints one JSON object on stdout: the wall time of the load itself (imports excluded) and,
+for the build, the time of each progress message the build reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+PLAIN_TYPES = {
+    "indicator_id": "varchar",
+    "period": "varchar",
+    "value": "double",
+    "subject": "varchar",
+    "gender": "varchar",
+    "preliminary": "varchar",
+}
+
+
+def build(source: Path, db: Path) -> dict:
+    from etl.build import build as etl_build
+
+    db.unlink(missing_ok=True)
+    messages: list[tuple[float, str]] = []
+    started = time.perf_counter()
+
+    def report(message: str) -> None:
+        messages.append((time.perf_counter() - started, message))
+
+    result = etl_build([source], db, report)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "messages": messages, "row_counts": result.row_counts}
+
+
+def plain(csv: Path, db: Path) -> dict:
+    import duckdb
+
+    db.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with duckdb.connect(db) as con:
+        # Types given: sniffing reads gender T as a boolean and subject 0000 as a number.
+        con.execute(
+            "create table outcomes as select * from read_csv($path, types = $types)",
+            {"path": str(csv), "types": PLAIN_TYPES},
+        )
+        [(rows,)] = con.execute("select count(*) from outcomes").fetchall()
+        con.execute("checkpoint")
+    seconds = time.perf_counter() - started
+    db.unlink(missing_ok=True)
+    return {"seconds": seconds, "rows": rows}
+
+
+def main(argv: list[str]) -> int:
+    command, source, db = argv
+    result = {"build": build, "plain": plain}[command](Path(source), Path(db))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

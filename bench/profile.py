@@ -1,0 +1,157 @@
+"""Where does a build spend its time? Every SQL statement of one build, timed.
+
+    python -m bench.profile bench/out/source-large [--db bench/out/profile.duckdb] [--top 25]
+
+Runs ``etl.build.load_warehouse`` (validation, load and status engine, as ``build`` does) on
+a connection wrapped so that each ``execute`` is timed, with multi-statement scripts split
+into their statements, and the Python work between statements (hashing and inspecting files,
+building problem lists) shown as gaps. Prints the statements in order and a summary per calling
+function. Nothing in etl/ or attainment/ is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from bench.generate import OUT, ROOT
+from etl import sources
+from etl.build import load_warehouse
+
+
+class TimedConnection:
+    """Forwards to a DuckDB connection, recording the time of every statement."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+        self.records: list[tuple[str, str, float]] = []  # (caller, statement, seconds)
+        self._last = time.perf_counter()
+
+    def _record(self, caller: str, text: str, started: float) -> None:
+        gap = started - self._last
+        if gap > 0.05:
+            self.records.append((caller, "(python between statements)", gap))
+        self._last = time.perf_counter()
+        self.records.append((caller, text, self._last - started))
+
+    def execute(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
+        caller = _caller()
+        statements = [query]
+        if parameters is None:
+            statements = [s.query for s in self._con.extract_statements(query)]
+        for statement in statements:
+            started = time.perf_counter()
+            result = self._con.execute(statement, parameters)
+            self._record(caller, _summary(statement), started)
+        return result
+
+    def executemany(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
+        started = time.perf_counter()
+        result = self._con.executemany(query, parameters)
+        self._record(_caller(), _summary(query), started)
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+def _caller() -> str:
+    """The function in etl/ or attainment/ that ran the statement, with the query file's name."""
+    frame = sys._getframe(2)
+    query_name = ""
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        if path == ROOT / "queries" / "__init__.py":
+            query_name = f" [{frame.f_locals.get('name', '?')}]"
+        elif ROOT in path.parents and path.parent.name != "bench":
+            return f"{path.relative_to(ROOT)}:{frame.f_code.co_name}{query_name}"
+        frame = frame.f_back
+    return "?"
+
+
+def _summary(statement: str) -> str:
+    lines = [
+        line.strip()
+        for line in statement.splitlines()
+        if line.strip() and not line.strip().startswith("--")
+    ]
+    return " ".join(lines)[:110]
+
+
+# Python helpers of the staging that read whole files; timed as steps of their own.
+_PYTHON_STEPS = (
+    (sources, "_sha256"),
+    (sources, "_inspect_csv"),
+    (sources, "_rewrite_as_utf8"),
+    (sources, "_read_header"),
+    (sources, "_csv_rejects"),
+)
+
+
+def _timed_python(timed: TimedConnection, module: Any, name: str) -> Callable[..., Any]:
+    original = getattr(module, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            timed._record(f"{module.__name__.replace('.', '/')}.py:{name}", "(python)", started)
+
+    return wrapper
+
+
+def profile(source: Path, db: Path) -> TimedConnection:
+    db.unlink(missing_ok=True)
+    Path(f"{db}.wal").unlink(missing_ok=True)
+    with duckdb.connect(db) as con:
+        con.execute("set enable_progress_bar = false")
+        timed = TimedConnection(con)
+        originals = [(module, name, getattr(module, name)) for module, name in _PYTHON_STEPS]
+        try:
+            for module, name, _ in originals:
+                setattr(module, name, _timed_python(timed, module, name))
+            load_warehouse(timed, [source])  # type: ignore[arg-type]
+        finally:
+            for module, name, original in originals:
+                setattr(module, name, original)
+        timed.execute("checkpoint")
+    db.unlink(missing_ok=True)
+    return timed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--db", type=Path, default=OUT / "profile.duckdb")
+    parser.add_argument("--top", type=int, default=30, help="statements listed (30)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    timed = profile(args.source, args.db)
+    total = time.perf_counter() - started
+    records = timed.records
+    print(f"total {total:.1f} s, {len(records)} statements\n")
+    print(f"## The {args.top} slowest statements\n")
+    print("| s | share | caller | statement |\n|---:|---:|---|---|")
+    for caller, text, seconds in sorted(records, key=lambda r: -r[2])[: args.top]:
+        text = text.replace("|", "\\|")
+        print(f"| {seconds:.1f} | {seconds / total:.0%} | {caller} | `{text}` |")
+    by_caller: dict[str, float] = defaultdict(float)
+    for caller, _, seconds in records:
+        by_caller[caller] += seconds
+    print("\n## Per calling function\n")
+    print("| s | share | caller |\n|---:|---:|---|")
+    for caller, seconds in sorted(by_caller.items(), key=lambda kv: -kv[1]):
+        print(f"| {seconds:.1f} | {seconds / total:.0%} | {caller} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
