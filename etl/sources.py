@@ -101,11 +101,11 @@ def stage_sources(
 
 
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> LoadedFile:
-    loaded = LoadedFile(str(path), _sha256(path))
+    sha256, encoding, has_blank_lines = _inspect_csv(path)
+    loaded = LoadedFile(str(path), sha256)
     table = _table_for(path.stem, str(path), None, problems)
     if table is None:
         return loaded
-    encoding, has_blank_lines = _inspect_csv(path)
     with tempfile.TemporaryDirectory(prefix="rodtrad-") as tmp:
         readable = path
         if encoding != "utf-8" or has_blank_lines:
@@ -157,13 +157,16 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
     return loaded
 
 
-def _inspect_csv(path: Path) -> tuple[str, bool]:
-    """Return the encoding (utf-8 or cp1252) and whether the file has blank lines."""
+def _inspect_csv(path: Path) -> tuple[str, str, bool]:
+    """The file's sha256, its encoding (utf-8 or cp1252) and whether it has blank lines, in
+    one pass over the bytes (a large outcomes file is read by Python only this once)."""
+    digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     # A file that starts with a line break also has a blank line: seed the tail with one.
     encoding, has_blank, tail = "utf-8", False, b"\n"
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
+            digest.update(chunk)
             if encoding == "utf-8":
                 try:
                     decoder.decode(chunk)
@@ -171,7 +174,7 @@ def _inspect_csv(path: Path) -> tuple[str, bool]:
                     encoding = "cp1252"
             has_blank = has_blank or bool(_BLANK_LINE.search(tail + chunk))
             tail = chunk[-2:]
-    return encoding, has_blank
+    return digest.hexdigest(), encoding, has_blank
 
 
 def _rewrite_as_utf8(path: Path, encoding: str, target: Path) -> None:
