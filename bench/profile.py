@@ -31,15 +31,17 @@ class TimedConnection:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self._con = con
-        self.records: list[tuple[str, str, float]] = []  # (caller, statement, seconds)
-        self._last = time.perf_counter()
+        # (caller, statement, wall seconds, CPU seconds of all the process's threads)
+        self.records: list[tuple[str, str, float, float]] = []
+        self._last = _clocks()
 
-    def _record(self, caller: str, text: str, started: float) -> None:
-        gap = started - self._last
+    def _record(self, caller: str, text: str, started: tuple[float, float]) -> None:
+        gap = started[0] - self._last[0]
         if gap > 0.05:
-            self.records.append((caller, "(python between statements)", gap))
-        self._last = time.perf_counter()
-        self.records.append((caller, text, self._last - started))
+            cpu_gap = started[1] - self._last[1]
+            self.records.append((caller, "(python between statements)", gap, cpu_gap))
+        self._last = _clocks()
+        self.records.append((caller, text, self._last[0] - started[0], self._last[1] - started[1]))
 
     def execute(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
         caller = _caller()
@@ -47,19 +49,23 @@ class TimedConnection:
         if parameters is None:
             statements = [s.query for s in self._con.extract_statements(query)]
         for statement in statements:
-            started = time.perf_counter()
+            started = _clocks()
             result = self._con.execute(statement, parameters)
             self._record(caller, _summary(statement), started)
         return result
 
     def executemany(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
-        started = time.perf_counter()
+        started = _clocks()
         result = self._con.executemany(query, parameters)
         self._record(_caller(), _summary(query), started)
         return result
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
+
+
+def _clocks() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
 
 
 def _caller() -> str:
@@ -99,7 +105,7 @@ def _timed_python(timed: TimedConnection, module: Any, name: str) -> Callable[..
     original = getattr(module, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+        started = _clocks()
         try:
             return original(*args, **kwargs)
         finally:
@@ -133,23 +139,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=OUT / "profile.duckdb")
     parser.add_argument("--top", type=int, default=30, help="statements listed (30)")
     args = parser.parse_args(argv)
-    started = time.perf_counter()
+    wall, cpu = _clocks()
     timed = profile(args.source, args.db)
-    total = time.perf_counter() - started
+    wall, cpu = (now - then for now, then in zip(_clocks(), (wall, cpu), strict=True))
     records = timed.records
-    print(f"total {total:.1f} s, {len(records)} statements\n")
-    print(f"## The {args.top} slowest statements\n")
-    print("| s | share | caller | statement |\n|---:|---:|---|---|")
-    for caller, text, seconds in sorted(records, key=lambda r: -r[2])[: args.top]:
+    print(
+        f"total {wall:.1f} s wall, {cpu:.1f} s CPU ({cpu / wall:.1f} cores busy on average), "
+        f"{len(records)} statements\n"
+    )
+    print(f"## The {args.top} costliest statements, by CPU time\n")
+    print(
+        "CPU time (all threads) varies far less than wall time on a shared machine; "
+        "*cores* = CPU / wall.\n"
+    )
+    print("| CPU s | share of CPU | wall s | cores | caller | statement |")
+    print("|---:|---:|---:|---:|---|---|")
+    for caller, text, seconds, cpu_s in sorted(records, key=lambda r: -r[3])[: args.top]:
         text = text.replace("|", "\\|")
-        print(f"| {seconds:.1f} | {seconds / total:.0%} | {caller} | `{text}` |")
-    by_caller: dict[str, float] = defaultdict(float)
-    for caller, _, seconds in records:
-        by_caller[caller] += seconds
+        print(
+            f"| {cpu_s:.1f} | {cpu_s / cpu:.0%} | {seconds:.1f} "
+            f"| {cpu_s / max(seconds, 1e-9):.1f} | {caller} | `{text}` |"
+        )
+    by_caller: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for caller, _, seconds, cpu_s in records:
+        by_caller[caller][0] += seconds
+        by_caller[caller][1] += cpu_s
     print("\n## Per calling function\n")
-    print("| s | share | caller |\n|---:|---:|---|")
-    for caller, seconds in sorted(by_caller.items(), key=lambda kv: -kv[1]):
-        print(f"| {seconds:.1f} | {seconds / total:.0%} | {caller} |")
+    print("| CPU s | share of CPU | wall s | caller |\n|---:|---:|---:|---|")
+    for caller, (seconds, cpu_s) in sorted(by_caller.items(), key=lambda kv: -kv[1][1]):
+        print(f"| {cpu_s:.1f} | {cpu_s / cpu:.0%} | {seconds:.1f} | {caller} |")
     return 0
 
 
