@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from ui import status as st_status
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
-MAX_POINTS = 10_000  # per chart: more makes the browser slow and tells a reader nothing more
+MAX_POINTS = 10_000
+SUNBURST_DEPTH = 3  # per chart: more makes the browser slow and tells a reader nothing more
 
 
 def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
@@ -47,7 +48,12 @@ def status_shares(frame: pd.DataFrame, period_labels: dict[str, str]) -> go.Figu
 
 
 def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
-    """The goal chain as a sunburst, each goal coloured by status and labelled with its symbol."""
+    """The goal chain as a sunburst, each goal coloured by status and labelled with its symbol.
+
+    Only the top three rings (vision, areas, KF goals) are drawn: deeper rings are unreadable at
+    this size, and a model of a thousand goals would make every rerun send and draw them all.
+    """
+    tree = tree[tree.depth < SUNBURST_DEPTH]
     styles = tree.effective_status.map(st_status.style)
     fig = go.Figure(
         go.Sunburst(
@@ -57,7 +63,6 @@ def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
             marker={"colors": [s.colour for s in styles], "line": {"color": "white", "width": 1}},
             customdata=list(zip(tree.title, [s.label for s in styles], strict=True)),
             hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-            maxdepth=3,
             insidetextorientation="radial",
         )
     )
