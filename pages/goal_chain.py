@@ -126,7 +126,18 @@ st.caption(
 for area in tree[tree.depth == 1].itertuples():
     branch = tree[tree.path_id.str.startswith(area.path_id)]
     label = f"{status.text(area.effective_status)} · {area.title}"
-    with st.expander(label, expanded=goal_id in set(branch.goal_id)):
+    selected_here = goal_id in set(branch.goal_id)
+    with st.expander(label, expanded=selected_here):
+        if not selected_here:
+            # Only the selected goal's area carries its table: with a thousand goals, sending
+            # every area's table on each rerun made the page slow to redraw.
+            st.page_link(
+                "pages/goal_chain.py",
+                label=f"Visa områdets {fmt.number(len(branch) - 1)} mål i trädet",
+                icon=":material/account_tree:",
+                query_params={"goal": area.goal_id, "period": period},
+            )
+            continue
         key = f"goal_chain_tree_{area.goal_id}"
         st.dataframe(
             tables.tree_table(branch, base_depth=1),
