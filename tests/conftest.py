@@ -233,3 +233,22 @@ def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: boo
             "goal_id;title;level\nV;Den enda visionen;vision\n", encoding="utf-8"
         )
     return build([source], tmp_path / "odd.duckdb").path
+
+
+def figure(at) -> dict:
+    """The page's one plotly figure, as the JSON Streamlit sends to the browser."""
+    import json
+
+    [chart] = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def values(array) -> list:
+    """A plotly array from the figure JSON (plotly 7 sends numbers as base64 typed arrays)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(array, dict) and "bdata" in array:
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)

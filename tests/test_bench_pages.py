@@ -61,3 +61,4 @@ def test_interaction_values_alternate_first_visits_and_revisits():
     two = [o.value for o in bench_pages.interaction_values(options[:2], "a", 4)]
     assert two == ["b", "a", "b", "a"]
     assert bench_pages.interaction_values(options[:1], "a", 4) == []
+    assert [o.value for o in bench_pages.interaction_values(options[1:2], None, 4)] == ["b"]

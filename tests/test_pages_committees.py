@@ -3,15 +3,12 @@ renders on odd warehouses."""
 
 from __future__ import annotations
 
-import base64
-import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import engine, odd_warehouse
+from tests.conftest import engine, figure, odd_warehouse, values
 from tests.conftest import run_page as open_page
 from ui import status
 
@@ -29,18 +26,6 @@ def score_text(score: float | None) -> str:
 
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
-
-
-def figure(at: AppTest) -> dict:
-    [chart] = at.get("plotly_chart")
-    return json.loads(chart.proto.spec)
-
-
-def values(array) -> list:
-    """A plotly array from the figure JSON (plotly 7 sends numbers as base64 typed arrays)."""
-    if isinstance(array, dict) and "bdata" in array:
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def deviation_texts(at: AppTest) -> list[str]:

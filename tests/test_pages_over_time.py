@@ -3,20 +3,16 @@ thresholds and mandate periods on the chart; URL addressing and odd warehouses."
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 import queries
 from etl.build import build
-from tests.conftest import engine
+from tests.conftest import engine, figure, values
 from tests.conftest import run_page as open_page
 from ui import status
 
@@ -27,18 +23,6 @@ PAGE = "pages/over_time.py"
 
 def run_page(db: Path, monkeypatch, **params: str):
     return open_page(PAGE, db, monkeypatch, **params)
-
-
-def figure(at: AppTest) -> dict:
-    [chart] = at.get("plotly_chart")
-    return json.loads(chart.proto.spec)
-
-
-def values(array) -> list:
-    """A plotly array from the figure JSON (plotly 7 sends numbers as base64 typed arrays)."""
-    if isinstance(array, dict) and "bdata" in array:
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def score_text(score: float | None) -> str:
