@@ -108,9 +108,9 @@ def build_phases(messages: list[tuple[float, str]]) -> list[tuple[str, float]]:
     seen_compute = False
     for at, message in messages:
         if not marks and ".csv:" in message:
-            marks.append(("read CSV into raw_* (etl/sources.py stage_sources)", at))
-        elif message.startswith("Kontrollerar"):
-            marks.append(("typed staging stg_* (etl/validate.py prepare)", at))
+            marks.append(
+                ("read and stage sources, outcomes straight in (etl/sources.py, etl/bulk.py)", at)
+            )
         elif message.startswith("Bygger lagret"):
             marks.append(("checks (etl/validate.py validate)", at))
         elif message.startswith("Beräknar"):

@@ -22,7 +22,7 @@ import queries
 from attainment.compute import compute_status
 from etl.problems import InvalidInput
 from etl.schema import FORMAT_VERSION
-from etl.sources import LoadedFile, stage_sources
+from etl.sources import LoadedFile, load_pending, stage_sources
 from etl.validate import prepare, validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +93,6 @@ def load_warehouse(
     """Validate ``paths`` and create the warehouse tables on ``con`` (an empty database)."""
     files = _stage_and_validate(con, paths, report)
     report("Bygger lagret …")
-    queries.script(con, "warehouse/schema")
     queries.script(con, "warehouse/load")
     _write_load_log(con, files)
     report("Beräknar måluppfyllelse …")
@@ -111,11 +110,16 @@ def _stage_and_validate(
     con: duckdb.DuckDBPyConnection, paths: list[Path], report: Report
 ) -> list[LoadedFile]:
     report(f"Läser {len(paths)} källa/källor …")
-    files, problems = stage_sources(con, paths)
+    files, problems, pending = stage_sources(con, paths)
+    # The warehouse tables exist from the start: a large outcomes file that passes the fast
+    # path's checks is written straight into its table (etl/bulk.py).
+    queries.script(con, "warehouse/schema")
+    prepare(con)
+    if load_pending(con, pending, problems):
+        prepare(con)  # outcomes were staged row by row after all
     for file in files:
         for table, rows in file.rows.items():
             report(f"  {file.path}: {table} {rows:,} rader".replace(",", " "))
-    prepare(con)
     report("Kontrollerar …")
     problems += validate(con)
     if problems:

@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 import queries
+from etl import bulk
 from etl.problems import Problem
 from etl.schema import EXTRA_PREFIX, TABLES, Table
 
@@ -44,6 +45,14 @@ class LoadedFile:
     rows: dict[str, int] = field(default_factory=dict)  # table -> rows staged
 
 
+@dataclass(frozen=True)
+class Pending:
+    """An outcomes file left for ``load_pending``."""
+
+    loaded: LoadedFile
+    file: bulk.BulkFile
+
+
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     queries.script(con, "etl/macros")
     for table in TABLES.values():
@@ -57,11 +66,13 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def stage_sources(
     con: duckdb.DuckDBPyConnection, paths: list[Path]
-) -> tuple[list[LoadedFile], list[Problem]]:
-    """Stage every table found in ``paths``; return the files read and the problems found."""
+) -> tuple[list[LoadedFile], list[Problem], list[Pending]]:
+    """Stage every table found in ``paths``; return the files read, the problems found and the
+    outcome files left for ``load_pending``."""
     create_raw_tables(con)
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
+    pending: list[Pending] = []
     for path in paths:
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
@@ -77,11 +88,11 @@ def stage_sources(
                     )
                 )
             for file in files:
-                loaded.append(_stage_csv(con, file, problems))
+                loaded.append(_stage_csv(con, file, problems, pending))
         elif path.suffix.lower() == ".xlsx":
             loaded.append(_stage_xlsx(con, path, problems))
         elif path.suffix.lower() == ".csv" and path.is_file():
-            loaded.append(_stage_csv(con, path, problems))
+            loaded.append(_stage_csv(con, path, problems, pending))
         else:
             found = "filen finns inte" if not path.exists() else "okänd filtyp"
             problems.append(
@@ -94,18 +105,62 @@ def stage_sources(
                     "en .xlsx-arbetsbok eller en mapp med CSV-filer",
                 )
             )
-    return loaded, problems
+    return loaded, problems, pending
 
 
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> LoadedFile:
+def _stage_csv(
+    con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem], pending: list[Pending]
+) -> LoadedFile:
     sha256, encoding, has_blank_lines = _inspect_csv(path)
     loaded = LoadedFile(str(path), sha256)
     table = _table_for(path.stem, str(path), None, problems)
     if table is None:
         return loaded
+    if table.name == bulk.BULK_TABLE and encoding == "utf-8" and not has_blank_lines:
+        header, delimiter = _read_header(path)
+        columns = bulk.plain_columns(header, _WHITESPACE)
+        if columns is not None:
+            # Tried later, once the tables it refers to are staged (see load_pending).
+            pending.append(Pending(loaded, bulk.BulkFile(path, columns, delimiter)))
+            return loaded
+    _stage_csv_rows(con, path, loaded, table, encoding, has_blank_lines, problems)
+    return loaded
+
+
+def load_pending(
+    con: duckdb.DuckDBPyConnection, pending: list[Pending], problems: list[Problem]
+) -> bool:
+    """Load the outcome files ``stage_sources`` left for later (``prepare`` must have run).
+
+    A single outcomes file goes straight into the warehouse table when ``etl.bulk`` finds
+    nothing wrong with it; otherwise (or when outcomes come from several files, whose keys must
+    be compared row by row) the files are staged row by row like any other. Returns whether any
+    was, in which case the staging tables must be prepared again.
+    """
+    if len(pending) == 1 and not _has_rows(con, f"raw_{bulk.BULK_TABLE}"):
+        rows = bulk.load(con, pending[0].file)
+        if rows is not None:
+            pending[0].loaded.rows[bulk.BULK_TABLE] = rows
+            return False
+    for item in pending:
+        path = item.file.path
+        _stage_csv_rows(con, path, item.loaded, TABLES[bulk.BULK_TABLE], "utf-8", False, problems)
+    return bool(pending)
+
+
+def _stage_csv_rows(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    loaded: LoadedFile,
+    table: Table,
+    encoding: str,
+    has_blank_lines: bool,
+    problems: list[Problem],
+) -> None:
+    """Stage a CSV file row by row into ``raw_<table>``, keeping each row's number."""
     with tempfile.TemporaryDirectory(prefix="rodtrad-") as tmp:
         readable = path
         if encoding != "utf-8" or has_blank_lines:
@@ -117,7 +172,7 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
                 found = f"byte 0x{byte:02X} kan inte läsas som text"
                 expected = "en textfil i UTF-8 eller Windows-1252"
                 problems.append(Problem(str(path), None, None, None, found, expected))
-                return loaded
+                return
         header, delimiter = _read_header(readable)
         if not any(h.strip(_WHITESPACE) for h in header):
             problems.append(
@@ -130,7 +185,7 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
                     "en rubrikrad med kolumnnamn",
                 )
             )
-            return loaded
+            return
         columns = {f"c{i}": "varchar" for i in range(len(header))}
         try:
             # Rows that cannot be read (wrong number of fields, a quote never closed) go to
@@ -146,15 +201,22 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Proble
             )
         except duckdb.Error as error:
             problems.append(_csv_error(path, error))
-            return loaded
+            return
         rejected = _csv_rejects(con, path, len(header))
         if rejected:
             # The rows after a rejected row would get wrong row numbers: stage none of the file.
             problems += rejected
-            return loaded
-    rows = _stage_sheet(con, table, header, "rowid + 2", str(path), None, problems)
-    loaded.rows[table.name] = rows
-    return loaded
+            return
+    loaded.rows[table.name] = _stage_sheet(
+        con, table, header, "rowid + 2", str(path), None, problems
+    )
+    # A large file's text must not stay in memory while the next one is read.
+    con.execute("drop table sheet")
+
+
+def _has_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    [(found,)] = con.execute(f"select exists (from {table})").fetchall()
+    return found
 
 
 def _inspect_csv(path: Path) -> tuple[str, str, bool]:

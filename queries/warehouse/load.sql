@@ -1,5 +1,7 @@
 -- Purpose: fill the warehouse tables from the validated staging tables (stg_*), in key order so
---          that two builds from the same sources give identical tables.
+--          that two builds from the same sources give identical tables. Outcomes that
+--          etl/bulk.py wrote straight from their file are already in place (stg_outcomes is
+--          then empty).
 -- Grain:   see schema.sql.
 -- Params:  none (the level order comes from the temp table goal_levels).
 -- Rule numbers are stored in canonical form ("0,5" becomes "0.5") so every reader can parse them.
@@ -83,7 +85,8 @@ order by goal_id, period_end, period;
 insert into periods
 with used as (
     select distinct period, 'target' as used_in from stg_targets
-    union select distinct period, 'outcome' from stg_outcomes
+    -- outcomes, not stg_outcomes: a large file may have gone straight in (etl/bulk.py).
+    union select distinct period, 'outcome' from outcomes
     union select distinct period, 'assessment' from stg_assessments
 )
 select

@@ -100,8 +100,9 @@ create table targets (
 );
 
 -- One row per indicator, subject, gender and period; value NULL = missing.
--- Stored sorted by (indicator_id, subject, gender, period_end) so that DuckDB's zone maps skip
--- almost everything when a page asks for one indicator.
+-- Stored sorted by (indicator_id, subject, gender, period_end), or in the file's order when a
+-- single file went straight in (etl/bulk.py; extracts come grouped by indicator), so that
+-- DuckDB's zone maps skip almost everything when a page asks for one indicator.
 create table outcomes (
     indicator_id varchar not null,
     subject varchar not null,

@@ -1,6 +1,8 @@
--- Purpose: every distinct period text in the sources, parsed once. A period repeats millions
---          of times in a large outcomes file; parsing each distinct text once and joining is
---          far cheaper than parsing every row.
+-- Purpose: every distinct period text in the staged sources, parsed once, plus every period
+--          code in canonical form (1900-2199). A period repeats millions of times in a large
+--          outcomes file; parsing each distinct text once and joining is far cheaper than
+--          parsing every row, and the canonical codes let the fast path for outcomes
+--          (etl/bulk/outcomes.sql) join a file it has not staged.
 -- Grain:   one row per distinct raw period text (period is NULL when it is malformed).
 -- Params:  none.
 create or replace temp table period_codes as
@@ -15,5 +17,12 @@ from (
     select period as raw from raw_targets
     union select period from raw_outcomes
     union select period from raw_assessments
+    union
+    select year::varchar || suffix
+    from range(1900, 2200) as y(year),
+        unnest(
+            ['', '-T1', '-T2', '-T3', '-Q1', '-Q2', '-Q3', '-Q4']
+            || list_transform(range(1, 13), lambda m: '-' || lpad(m::varchar, 2, '0'))
+        ) as s(suffix)
 )
 where raw is not null;
