@@ -26,9 +26,11 @@ A benchmark, not a test: it measures and reports, with each figure beside its ta
    ``plotly_chart`` element in the frames of 2 and 3.
 
 The URL parameters are realistic but heavy: the latest period, the goal with most indicators,
-the nämnd responsible for most goals and the indicator with most outcome rows. The report is
-printed and written to ``bench/out/pages-<label>.md``. The machine may be shared and noisy;
-compare figures within one report rather than across reports.
+the nämnd responsible for most goals and the indicator with most outcome rows. A goal or an
+indicator is chosen in two steps on its page (``ui.state.select_in_area``): its URL names the
+first area it lies under too, and its interactions pick other goals or indicators of that area.
+The report is printed and written to ``bench/out/pages-<label>.md``. The machine may be shared
+and noisy; compare figures within one report rather than across reports.
 """
 
 from __future__ import annotations
@@ -167,27 +169,59 @@ class Option:
     pattern: str  # a regular expression that matches this option's text only
 
 
+# Goals and indicators are picked in two steps (ui.state.select_in_area): the URL names the
+# area too, and an interaction picks another goal or indicator of that area.
+AREA_PARAM = "area"
+
+
 @dataclass
 class Scenario:
     """The URL parameters the pages are measured with, and the values interactions pick."""
 
     values: dict[str, str]
     options: dict[str, list[Option]]
+    areas: dict[str, str] = field(default_factory=dict)  # goal/indicator → the value's area
 
     def params_for(self, page: Page) -> dict[str, str]:
-        return {p: self.values[p] for p in page.params if p in self.values}
+        params = {}
+        for p in page.params:
+            if p in self.areas:
+                params[AREA_PARAM] = self.areas[p]
+            if p in self.values:
+                params[p] = self.values[p]
+        return params
 
 
 def scenario(db: Path) -> Scenario:
     """Realistic, heavy parameters from the warehouse ``db`` (see the module docstring)."""
+    from ui.state import area_param
+
     con = queries.open_warehouse(db)
     try:
         cur = queries.cursor(con)
         periods = queries.run(cur, "app/periods")
-        goals = queries.run(cur, "app/goal_options")
         orgs = queries.run(cur, "app/committee_options")
-        indicators = queries.run(cur, "app/indicator_options")
         heaviest = {p: cur.execute(q).fetchone() for p, q in HEAVIEST.items()}
+        values: dict[str, str] = {}
+        if not periods.empty:
+            default = periods.loc[periods.is_default, "period"]
+            values["period"] = str(default.iloc[0] if not default.empty else periods.period.iloc[0])
+        for param, row in heaviest.items():
+            if row is not None:
+                values[param] = str(row[0])
+        # A goal or indicator is picked among those of its area (the first, as the page opens
+        # a link without one), the options the page offers.
+        areas: dict[str, str] = {}
+        in_area: dict[str, list[str]] = {"goal": [], "indicator": []}
+        for param in in_area:
+            if param in values:
+                [area, *_] = queries.run(
+                    cur, f"app/{param}_areas", **{param: values[param]}
+                ).area_id
+                areas[param] = area_param(area)
+                in_area[param] = list(
+                    queries.run(cur, f"app/area_{param}s", area=area)[f"{param}_id"]
+                )
     finally:
         con.close()
     options = {
@@ -195,21 +229,14 @@ def scenario(db: Path) -> Scenario:
             Option(p, label, f"^{re.escape(label)}$")
             for p, label in zip(periods.period, periods.label, strict=True)
         ],
-        "goal": [Option(g, g, rf"· {re.escape(g)}( |$)") for g in goals.goal_id],
+        "goal": [Option(g, g, rf"· {re.escape(g)}( |$)") for g in in_area["goal"]],
         "namnd": [
             Option(o, name, f"^{re.escape(name)}$")
             for o, name in zip(orgs.org_id, orgs.name, strict=True)
         ],
-        "indicator": [Option(i, i, f"^{re.escape(i)} · ") for i in indicators.indicator_id],
+        "indicator": [Option(i, i, f"^{re.escape(i)} · ") for i in in_area["indicator"]],
     }
-    values: dict[str, str] = {}
-    if not periods.empty:
-        default = periods.loc[periods.is_default, "period"]
-        values["period"] = str(default.iloc[0] if not default.empty else periods.period.iloc[0])
-    for param, row in heaviest.items():
-        if row is not None:
-            values[param] = str(row[0])
-    return Scenario(values, options)
+    return Scenario(values, options, areas)
 
 
 def interaction_values(options: list[Option], current: str | None, count: int) -> list[Option]:
@@ -802,6 +829,16 @@ def _params_text(params: dict[str, str]) -> str:
     return ", ".join(f"`{k}={v}`" for k, v in params.items()) or "–"
 
 
+def _areas_text(plan: Scenario) -> str:
+    """```area=O2` with the goal (208 goals offered)``: the areas in the URLs."""
+    nouns = {"goal": "goals", "indicator": "indicators"}
+    return "; ".join(
+        f"`{AREA_PARAM}={area}` with the {param} ({len(plan.options[param]):,} {nouns[param]} "
+        "offered)"
+        for param, area in plan.areas.items()
+    )
+
+
 def warehouse_summary(db: Path) -> str:
     con = queries.open_warehouse(db)
     try:
@@ -810,7 +847,7 @@ def warehouse_summary(db: Path) -> str:
         con.close()
     return (
         f"`{db}` ({db.stat().st_size / 1e6:,.0f} MB): {row.goal_count:,} goals, "
-        f"{row.indicator_count:,} indicators, {row.outcome_count:,} outcomes, "
+        f"{row.indicator_count:,} indicators, {row.outcome_rows:,} outcome rows, "
         f"built {pd.Timestamp(row.built_at_utc):%Y-%m-%d %H:%M} UTC"
     )
 
@@ -859,7 +896,8 @@ def render(
         f"Chromium {browser.chromium if browser else '–'}; commit {info['commit']}",
         f"- Warehouse: {warehouse_summary(db)}",
         f"- URL parameters: {_params_text(plan.values)} (latest period; the goal with most "
-        "indicators, the nämnd with most goals, the indicator with most outcome rows)",
+        "indicators, the nämnd with most goals, the indicator with most outcome rows); "
+        f"{_areas_text(plan) or 'no areas'}: a goal or indicator is picked within its area",
         f"- Load average (1 min) at the start and the end: {load[0]:.1f} → "
         f"{os.getloadavg()[0]:.1f} on {info['usable_cores']} cores. A shared machine is "
         "noisy: compare within a report, not across reports.",

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import status, tables
 from ui.data import fetch, require_warehouse
+from ui.links import link_column, page_url
 from ui.state import select_period
 
 require_warehouse()
@@ -24,11 +25,9 @@ else:
         "målet i målkedjan eller till indikatorn."
     )
 
-GOAL_LINK = st.column_config.LinkColumn(
-    "Mål", display_text=r"goal=([^&]*)", help="Öppna målet i målkedjan", width="small"
-)
-INDICATOR_LINK = st.column_config.LinkColumn(
-    "Indikator", display_text=r"indicator=([^&]*)", help="Öppna indikatorsidan", width="small"
+GOAL_LINK = link_column("goal_chain", "goal", "Mål", help="Öppna målet i målkedjan", width="small")
+INDICATOR_LINK = link_column(
+    "indicator", "indicator", "Indikator", help="Öppna indikatorsidan", width="small"
 )
 
 
@@ -48,6 +47,25 @@ def section(title: str, rule: str, frame, columns: dict, links: dict | None = No
     )
 
 
+def with_goal_links(frame):
+    """``frame`` with ``goal_url``: each goal in the goal chain, for the selected period."""
+    return frame.assign(
+        goal_url=[page_url("goal_chain", goal=g, period=period) for g in frame.goal_id]
+    )
+
+
+def with_indicator_links(frame, *, to_goal: bool = False):
+    """``frame`` with ``indicator_url``: each indicator's page for the selected period (with
+    the row's goal, whose target the chart then shows, if ``to_goal``)."""
+    goals = frame.goal_id if to_goal else [None] * len(frame)
+    return frame.assign(
+        indicator_url=[
+            page_url("indicator", indicator=i, goal=g, period=period)
+            for i, g in zip(frame.indicator_id, goals, strict=True)
+        ]
+    )
+
+
 def no_period(title: str) -> None:
     st.subheader(title)
     st.info(
@@ -62,7 +80,7 @@ section(
     "strategiskt område) får sin status från dem och behöver inga egna indikatorer. Utan "
     "indikatorer och undermål beräknas målet alltid som ○ Ej bedömt; det kan bara bedömas "
     "för hand. Gäller hela målmodellen, oavsett period.",
-    fetch("app/dq_goals_without_indicators", period=period),
+    with_goal_links(fetch("app/dq_goals_without_indicators")),
     {
         "goal_url": "Mål",
         "title": "Målets namn",
@@ -77,7 +95,7 @@ section(
 if period is None:
     no_period("Mål utan bedömning")
 else:
-    frame = fetch("app/dq_goals_without_assessment", period=period)
+    frame = with_goal_links(fetch("app/dq_goals_without_assessment", period=period))
     frame["computed_status"] = frame.computed_status.map(status.text)
     section(
         "Mål utan bedömning",
@@ -100,7 +118,7 @@ section(
     "Indikatorer som mäter minst ett mål men inte har något målvärde för något av sina mål, "
     "i någon period. De får status – Saknar målvärde och räknas inte i målens poäng. "
     "Indikatorer som inte mäter något mål visas bara som sammanhang och listas inte.",
-    fetch("app/dq_indicators_without_targets", period=period),
+    with_indicator_links(fetch("app/dq_indicators_without_targets")),
     {"indicator_url": "Indikator", "title": "Indikatorns namn", "goals": "Mäter målen"},
     {"indicator_url": INDICATOR_LINK},
 )
@@ -111,7 +129,7 @@ section(
     "Indikatorer som inte har något utfall med ett värde för kommunen själv, i någon period. "
     "Tomma värden räknas inte. Finns det värden för andra (riket, grupper, enheter) kan "
     "kommunkoden i utfallsfilen vara fel.",
-    fetch("app/dq_indicators_without_outcomes", period=period),
+    with_indicator_links(fetch("app/dq_indicators_without_outcomes")),
     {
         "indicator_url": "Indikator",
         "title": "Indikatorns namn",
@@ -126,7 +144,9 @@ section(
 if period is None:
     no_period("För gamla utfall")
 else:
-    frame = fetch("app/dq_outcomes_too_old", period=period)
+    frame = with_goal_links(
+        with_indicator_links(fetch("app/dq_outcomes_too_old", period=period), to_goal=True)
+    )
     age = (
         f" ({frame.max_outcome_age_years.iloc[0]:g} år)".replace(".", ",")
         if not frame.empty
@@ -152,7 +172,7 @@ else:
 if period is None:
     no_period("Avvikande bedömningar utan motivering")
 else:
-    frame = fetch("app/dq_overrides_without_reason", period=period)
+    frame = with_goal_links(fetch("app/dq_overrides_without_reason", period=period))
     frame["computed_status"] = frame.computed_status.map(status.text)
     frame["assessed_status"] = frame.assessed_status.map(status.text)
     section(

@@ -9,7 +9,7 @@ from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, require_warehouse
 from ui.links import link_column
-from ui.state import select, select_period
+from ui.state import select_in_area, select_period
 
 require_warehouse()
 period = select_period()
@@ -24,15 +24,7 @@ if tree.empty:
     st.stop()
 
 goals = fetch("app/goal_options")
-labels = {
-    g.goal_id: f"{tables.level_label(g.level)} · {g.goal_id} {g.title}" for g in goals.itertuples()
-}
-goal_id = select(
-    "Mål",
-    labels,
-    "goal",
-    default=tree.goal_id.iloc[min(1, len(tree) - 1)],
-)
+goal_id = select_in_area("goal", default=tree.goal_id.iloc[min(1, len(tree) - 1)])
 
 
 def choose(key: str, paths: list[str]) -> None:

@@ -7,23 +7,19 @@ import streamlit as st
 from ui import charts, tables
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
-from ui.state import select, select_period
+from ui.state import select, select_in_area, select_period
 
 require_warehouse()
 period = select_period()
 
-options = fetch("app/indicator_options")
-if options.empty:
+indicator = select_in_area("indicator", help="Indikatorerna som mäter områdets mål.")
+if indicator is None:
     st.title("Indikator")
     st.info(
         "Datalagret har inga indikatorer ännu. Lägg till indikatorer (indicators) och deras "
         "utfall (outcomes) i underlaget och bygg om."
     )
     st.stop()
-
-indicator = select(
-    "Indikator", dict(zip(options.indicator_id, options.label, strict=True)), "indicator"
-)
 meta = fetch("app/indicator_meta", indicator=indicator).iloc[0]
 decimals = view.shown_decimals(meta.decimals)
 

@@ -9,7 +9,7 @@ from attainment.rules import Rules
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
-from ui.state import select
+from ui.state import select_in_area
 
 # Marker shape per status, so the chart can be read without colour (legend: symbol and word).
 MARKERS = {
@@ -79,27 +79,30 @@ def score_chart(
                 "Täckning: %{customdata[4]}<extra></extra>"
             ),
         )
+    lines = []
     if rules.preset in THRESHOLD_PRESETS:
-        for y, key, what in [
-            (rules.full_threshold, "uppfyllt", "Uppfyllt"),
-            (rules.partial_threshold, "delvis", "Delvis uppfyllt"),
-        ]:
-            fig.add_hline(
-                y=y,
+        lines += [
+            charts.hline(
+                y,
+                f"{what}<br>från {fmt.number(y, 2)}",
                 line={"dash": "dash", "width": 1, "color": status.style(key).colour},
-                annotation_text=f"{what}<br>från {fmt.number(y, 2)}",
-                annotation_position="right",
-                annotation_align="left",
-                annotation_font={"size": 12, "color": "#444444"},
+                font={"size": 12, "color": "#444444"},
             )
-    for boundary in boundaries.itertuples():
-        fig.add_vline(
-            x=boundary.x,
+            for y, key, what in [
+                (rules.full_threshold, "uppfyllt", "Uppfyllt"),
+                (rules.partial_threshold, "delvis", "Delvis uppfyllt"),
+            ]
+        ]
+    lines += [
+        charts.vline(
+            boundary.x,
+            boundary.label,
             line={"dash": "dot", "width": 1.5, "color": "#333333"},
-            annotation_text=boundary.label,
-            annotation_position="top right",
-            annotation_font={"size": 12, "color": "#333333"},
+            font={"size": 12, "color": "#333333"},
         )
+        for boundary in boundaries.itertuples()
+    ]
+    charts.reference_lines(fig, lines)
     charts.layout(
         fig,
         height=420,
@@ -126,21 +129,10 @@ def score_chart(
 require_warehouse()
 st.title("Över tid")
 
-goals = fetch("app/goal_options")
-if goals.empty:
+goal_id = select_in_area("goal", help="Området självt och dess mål, uppifrån: KF-mål, nämndmål …")
+if goal_id is None:
     st.info("Målmodellen har inga mål ännu. Lägg till mål (goals) och bygg om datalagret.")
     st.stop()
-areas = goals.loc[goals.level == "område", "goal_id"]
-goal_id = select(
-    "Mål eller strategiskt område",
-    {
-        g.goal_id: f"{tables.level_label(g.level)} · {g.goal_id} {g.title}"
-        for g in goals.itertuples()
-    },
-    "goal",
-    default=areas.iloc[0] if not areas.empty else None,
-    help="Alla mål i målkedjan, uppifrån: vision, områden, KF-mål, nämndmål …",
-)
 
 goal = fetch("app/history_goal", goal=goal_id).iloc[0]
 st.subheader(f"{goal.goal_id} {goal.title}")

@@ -20,7 +20,13 @@ with st.container(horizontal=True):
     st.metric("Mål", fmt.number(summary.goal_count), border=True)
     st.metric("Strategiska områden", fmt.number(summary.area_count), border=True)
     st.metric("Indikatorer", fmt.number(summary.indicator_count), border=True)
-    st.metric("Utfall", fmt.number(summary.outcome_count), border=True)
+    st.metric(
+        "Utfallsrader",
+        fmt.number(summary.outcome_rows),
+        border=True,
+        help="Rader i utfallstabellen, för kommunen, riket, jämförelsegrupper och enheter. "
+        "Rader utan värde räknas med.",
+    )
     st.metric("Senaste period", summary.latest_period or "–", border=True)
 
 levels = fetch("app/goal_level_counts")

@@ -215,6 +215,23 @@ def engine(db: Path, sql: str, **params: Any) -> list[tuple]:
     return warehouse_rows(db, sql, params)
 
 
+def areas_of(db: Path, param: str, item: str) -> list[str]:
+    """The strategic areas a goal lies under, or those of the goals an indicator measures."""
+    goals = engine(db, "select goal_id from goal_indicators where indicator_id = $i", i=item)
+    return sorted(
+        {
+            area
+            for goal in ([item] if param == "goal" else [g for (g,) in goals])
+            for (area,) in engine(
+                db,
+                "select c.ancestor_id from goal_closure c join goals a on a.goal_id = "
+                "c.ancestor_id where a.level = 'område' and c.descendant_id = $goal",
+                goal=goal,
+            )
+        }
+    )
+
+
 def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
     """The tiny model without some tables, or with a single goal and nothing to measure it."""
     import shutil

@@ -10,6 +10,7 @@ import streamlit as st
 
 from bench import pages as bench_pages
 from etl.build import build
+from tests.conftest import areas_of
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
@@ -62,3 +63,16 @@ def test_interaction_values_alternate_first_visits_and_revisits():
     assert two == ["b", "a", "b", "a"]
     assert bench_pages.interaction_values(options[:1], "a", 4) == []
     assert [o.value for o in bench_pages.interaction_values(options[1:2], None, 4)] == ["b"]
+
+
+def test_goals_and_indicators_are_picked_within_the_area_in_the_url(example_db):
+    plan = bench_pages.scenario(example_db)
+    pages = {page.stem: page for page in bench_pages.registered_pages()}
+    for stem, param in [("goal_chain", "goal"), ("over_time", "goal"), ("indicator", "indicator")]:
+        params = plan.params_for(pages[stem])
+        area = params["area"]
+        assert list(params).index("area") < list(params).index(param)
+        assert area == areas_of(example_db, param, params[param])[0]
+        picks = [o.value for o in plan.options[param]]
+        assert params[param] in picks and 1 < len(picks) < 20
+        assert all(area in areas_of(example_db, param, pick) for pick in picks)

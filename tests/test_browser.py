@@ -1,11 +1,13 @@
 """The dashboard in a real browser (Debian's Chromium through Playwright): every page, a click
-from a strategic area down to an indicator, deep links, and screenshots to look at.
+from a strategic area down to an indicator, the two-step choice of an area and an indicator,
+deep links, and screenshots to look at.
 
 Screenshots are written to tests/artifacts/ (ignored by git).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,40 @@ def test_click_from_an_area_down_to_an_indicator(browser_page):
     assert page.locator(".js-plotly-plot").count() >= 1
     assert page.get_by_test_id("stException").count() == 0
     shoot(page, "journey_indicator")
+
+
+def pick(page, key: str, text: str) -> None:
+    """Open the selectbox with widget key ``key`` and click its option starting with ``text``."""
+    page.locator(f".st-key-{key} input").click()
+    page.get_by_role("option").filter(has_text=re.compile(f"^{re.escape(text)}")).first.click()
+
+
+def test_pick_an_area_then_an_indicator(browser_page):
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/indicator?indicator=N15505&period=2025")  # a link from before
+    expect(page.get_by_role("heading", name="Värden i diagrammet")).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+    area = page.get_by_role("combobox", name="Målområde")
+    indicator = page.get_by_role("combobox", name="Indikator")
+    expect(area).to_have_value("O1 Utbildning och livslångt lärande")
+    expect(indicator).to_have_value(re.compile("^N15505 · "))
+    assert "area=O1" in page.url
+
+    pick(page, "url_area", "O3 ")
+    expect(indicator).to_have_value(re.compile("^BO-NYA · "), timeout=30_000)
+    wait_until_idle(page)
+    assert "area=O3" in page.url and "indicator=BO-NYA" in page.url
+    page.locator(".st-key-url_indicator input").click()
+    offered = page.get_by_role("option").all_inner_texts()
+    assert offered and all(" · " in o for o in offered) and not any("N15505" in o for o in offered)
+    page.keyboard.press("Escape")
+
+    pick(page, "url_indicator", "BO-VAKANS")
+    expect(page.get_by_role("heading", name="Vakansgrad")).to_be_visible(timeout=30_000)
+    wait_until_idle(page)
+    assert "indicator=BO-VAKANS" in page.url and "area=O3" in page.url
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_test_id("stAlert").filter(has_text="finns inte").count() == 0
+    shoot(page, "indicator_two_step")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import engine, odd_warehouse, run_page
+from ui import format as fmt
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
@@ -109,3 +110,10 @@ def test_every_page_shows_municipality_size_and_build_time_in_the_sidebar(exampl
     assert f"{goals} mål · {indicators} indikatorer" in sidebar
     assert "lagret byggdes 20" in sidebar
     assert any("Vision" in m.value for m in at.markdown)
+
+
+def test_start_page_counts_the_outcome_rows(example_db, monkeypatch):
+    at = run_page("pages/start.py", example_db, monkeypatch)
+    [(rows,)] = engine(example_db, "select count(*) from outcomes")
+    shown = next(m for m in at.metric if m.label == "Utfallsrader")
+    assert shown.value == fmt.number(rows)

@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import queries
 from etl.build import build
 from tests.conftest import engine
 from tests.conftest import run_page as open_page
@@ -159,6 +160,16 @@ def test_every_link_opens_its_page_on_the_right_goal_or_indicator(example_db, mo
         param = "goal" if parts.path == "goal_chain" else "indicator"
         assert target.selectbox(key=key).value == params[param]
         assert target.selectbox(key="url_period").value == "2026-T2"
+
+
+def test_lists_of_the_whole_model_are_not_queried_again_for_another_period():
+    """Their links carry the period, but the queries (one scans every outcome) do not."""
+    for name in [
+        "dq_goals_without_indicators",
+        "dq_indicators_without_targets",
+        "dq_indicators_without_outcomes",
+    ]:
+        assert queries.parameters(f"app/{name}") == set(), name
 
 
 def test_an_empty_list_says_so_with_symbol_and_words(example_db, monkeypatch):

@@ -81,9 +81,15 @@ def _decoded(value):
 def test_renders_on_the_example_without_parameters(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch)
     assert not at.exception, at.exception
-    [(first, title)] = engine(
-        example_db, "select indicator_id, title from indicators order by indicator_id limit 1"
+    [(area, first, title)] = engine(
+        example_db,
+        "select c.ancestor_id, i.indicator_id, i.title from indicators i "
+        "join goal_indicators gi using (indicator_id) "
+        "join goal_closure c on c.descendant_id = gi.goal_id "
+        "join goals a on a.goal_id = c.ancestor_id where a.level = 'område' "
+        "order by c.ancestor_id, i.indicator_id limit 1",
     )
+    assert at.selectbox(key="url_area").value == area  # the first area, its first indicator
     assert at.selectbox(key="url_indicator").value == first
     assert at.title[0].value == title
 
@@ -102,6 +108,7 @@ def test_indicator_and_period_follow_the_url(example_db, monkeypatch):
     assert "högre är bättre" in facts and unit in facts and "N15505" in facts
     labels = at.selectbox(key="url_indicator").options
     assert f"N15505 · {title}" in labels
+    assert at.query_params["area"] == at.selectbox(key="url_area").value == "O1"
 
 
 def test_unknown_indicator_gives_a_warning_not_an_exception(example_db, monkeypatch):

@@ -53,7 +53,8 @@ def test_renders_the_first_area_by_default(example_db, monkeypatch):
     assert not at.exception, at.exception
     assert at.title[0].value == "Över tid"
     [(first_area,)] = engine(example_db, "select min(goal_id) from goals where level = 'område'")
-    assert at.selectbox(key="url_goal").value == first_area
+    assert at.selectbox(key="url_area").value == first_area
+    assert at.selectbox(key="url_goal").value == first_area  # the area itself
     assert at.query_params["goal"] == first_area
     assert not at.warning
 
@@ -63,7 +64,9 @@ def test_goal_options_are_labelled_with_their_level(example_db, monkeypatch):
     box = at.selectbox(key="url_goal")
     [(title,)] = engine(example_db, "select title from goals where goal_id = 'KF1.1'")
     assert f"KF-mål · KF1.1 {title}" in box.options
-    assert box.options[0].startswith("Vision · ")
+    assert box.options[0].startswith("Område · O1 ")
+    areas = at.selectbox(key="url_area").options
+    assert areas[0].startswith("O1 ") and areas[-1] == "Vision och mål utanför målområdena"
 
 
 def test_table_and_chart_equal_the_engine_across_all_years(example_db, monkeypatch):
@@ -143,6 +146,38 @@ def test_default_thresholds_and_mandate_periods_on_the_chart(example_db, monkeyp
     assert "Ny mandatperiod 2023" in annotations(fig)
 
 
+def test_reference_lines_are_drawn_as_plotly_draws_them_one_by_one():
+    import plotly.graph_objects as go
+
+    from ui import charts
+
+    line, font = {"dash": "dot", "width": 1.5, "color": "#333333"}, {"size": 12}
+    one_by_one = go.Figure()
+    one_by_one.add_hline(
+        y=0.5,
+        line=line,
+        annotation_text="Delvis",
+        annotation_position="right",
+        annotation_align="left",
+        annotation_font=font,
+    )
+    one_by_one.add_vline(
+        x=1.5,
+        line=line,
+        annotation_text="Ny mandatperiod 2019",
+        annotation_position="top right",
+        annotation_font=font,
+    )
+    together = charts.reference_lines(
+        go.Figure(),
+        [
+            charts.hline(0.5, "Delvis", line=line, font=font),
+            charts.vline(1.5, "Ny mandatperiod 2019", line=line, font=font),
+        ],
+    )
+    assert together.to_plotly_json()["layout"] == one_by_one.to_plotly_json()["layout"]
+
+
 def test_tertials_as_a_separate_choice(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, goal="KF2.2")
     at.button_group[0].set_value("tertial").run()
@@ -193,6 +228,10 @@ def test_mandate_boundaries_are_every_fourth_year_from_2019(example_db):
 
 def test_choosing_another_goal_rewrites_the_url(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, goal="KF2.2")
+    assert at.query_params["area"] == "O2"
+    at.selectbox(key="url_area").set_value("O1").run()
+    assert not at.exception
+    assert at.query_params["goal"] == "O1" and at.query_params["area"] == "O1"
     at.selectbox(key="url_goal").set_value("BUN1").run()
     assert not at.exception
     assert at.query_params["goal"] == "BUN1"

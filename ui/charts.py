@@ -26,6 +26,37 @@ def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
     return fig
 
 
+def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:
+    """A horizontal reference line across the plot, labelled to its right (as ``add_hline``
+    with ``annotation_position="right"`` draws it); for ``reference_lines``."""
+    shape = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y}
+    label = {"xref": "x domain", "x": 1, "xanchor": "left", "yref": "y", "y": y}
+    return shape | {"line": line}, label | _label(text, font, yanchor="middle", align="left")
+
+
+def vline(x: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:
+    """A vertical reference line through the plot, labelled at its top right (as ``add_vline``
+    with ``annotation_position="top right"`` draws it); for ``reference_lines``."""
+    shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "y domain", "y0": 0, "y1": 1}
+    label = {"xref": "x", "x": x, "xanchor": "left", "yref": "y domain", "y": 1}
+    return shape | {"line": line}, label | _label(text, font, yanchor="top")
+
+
+def _label(text: str, font: dict, **kwargs) -> dict:
+    return {"text": text, "showarrow": False, "font": font, **kwargs}
+
+
+def reference_lines(fig: go.Figure, lines: list[tuple[dict, dict]]) -> go.Figure:
+    """Draw ``hline``/``vline`` reference lines and their labels in one layout update: each
+    ``add_hline``/``add_vline`` call validates and copies the layout again (~5 ms a line)."""
+    if lines:
+        shapes, labels = zip(*lines, strict=True)
+        fig.update_layout(
+            shapes=[*fig.layout.shapes, *shapes], annotations=[*fig.layout.annotations, *labels]
+        )
+    return fig
+
+
 def status_shares(frame: pd.DataFrame, period_labels: dict[str, str]) -> go.Figure:
     """Stacked bars: the share of goals per status in each period."""
     fig = go.Figure()

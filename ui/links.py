@@ -11,9 +11,11 @@ from urllib.parse import urlencode
 import streamlit as st
 
 
-def page_url(page: str, **params: str) -> str:
-    """The relative URL of ``pages/<page>.py`` with the given query parameters."""
-    return f"{page}?{urlencode(params)}" if params else page
+def page_url(page: str, **params: str | None) -> str:
+    """The relative URL of ``pages/<page>.py`` with the given query parameters; a parameter
+    given as None is left out."""
+    given = {name: value for name, value in params.items() if value is not None}
+    return f"{page}?{urlencode(given)}" if given else page
 
 
 def link_column(page: str, param: str, label: str | None = None, **kwargs):

@@ -13,7 +13,6 @@ select
         where r.goal_id = g.goal_id
     ), '–') as responsible,
     s.computed_status,
-    'goal_chain?goal=' || url_encode(g.goal_id) || '&period=' || url_encode($period) as goal_url,
 from goal_status s
 join goals g on g.goal_id = s.goal_id
 where s.period = $period

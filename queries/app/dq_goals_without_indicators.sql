@@ -1,7 +1,7 @@
 -- Purpose: goals that nothing can measure: no indicator and no child goal. A goal that rolls up
 --          child goals needs no indicators of its own, so it is not listed.
 -- Grain:   one row per such goal, top of the chain first.
--- Params:  $period: only for the link to the goal chain (may be null).
+-- Params:  none.
 select
     g.goal_id,
     g.title,
@@ -16,8 +16,6 @@ select
         when g.valid_from is null and g.valid_to is null then 'tills vidare'
         else coalesce(g.valid_from::varchar, '') || '–' || coalesce(g.valid_to::varchar, '')
     end as valid_years,
-    'goal_chain?goal=' || url_encode(g.goal_id) || coalesce('&period=' || url_encode($period), '')
-        as goal_url,
 from goals g
 where not exists (select 1 from goal_indicators gi where gi.goal_id = g.goal_id)
     and not exists (select 1 from goal_links l where l.parent_id = g.goal_id)

@@ -2,7 +2,7 @@
 --          any period or gender, with what there is instead: rows with an empty value, and
 --          values for other subjects (riket, groups, units), which may point to a wrong subject.
 -- Grain:   one row per such indicator, by id.
--- Params:  $period: only for the link to the indicator page (may be null).
+-- Params:  none.
 with
 municipality as (
     select value as code from settings where key = 'municipality_code'
@@ -41,8 +41,6 @@ select
     ) as goals,
     m.own_empty,
     coalesce(x.other_values, 0) as other_values,
-    'indicator?indicator=' || url_encode(m.indicator_id)
-        || coalesce('&period=' || url_encode($period), '') as indicator_url,
 from missing m
 left join others x on x.indicator_id = m.indicator_id
 order by m.indicator_id;

@@ -40,9 +40,6 @@ select
     coalesce(
         (select value::double from settings where key = 'max_outcome_age_years'), 1
     ) as max_outcome_age_years,
-    'indicator?indicator=' || url_encode(s.indicator_id) || '&goal=' || url_encode(s.goal_id)
-        || '&period=' || url_encode($period) as indicator_url,
-    'goal_chain?goal=' || url_encode(s.goal_id) || '&period=' || url_encode($period) as goal_url,
 from indicator_status s
 join latest l using (indicator_id, subject, gender)
 join indicators i on i.indicator_id = s.indicator_id

@@ -10,7 +10,6 @@ select
     s.assessed_status,
     coalesce(o.short_name, o.name, a.assessed_by) as assessed_by,
     strftime(a.assessed_on, '%Y-%m-%d') as assessed_on,
-    'goal_chain?goal=' || url_encode(g.goal_id) || '&period=' || url_encode($period) as goal_url,
 from goal_status s
 join goals g on g.goal_id = s.goal_id
 join assessments a on a.goal_id = s.goal_id and a.period = s.period

@@ -9,7 +9,9 @@ select
     (select count(*) from goals) as goal_count,
     (select count(*) from goals where level = 'område') as area_count,
     (select count(*) from indicators) as indicator_count,
-    (select count(*) from outcomes where value is not null) as outcome_count,
+    -- Rows, with or without a value: a count without a filter reads no column (40 M rows in
+    -- a few ms), where counting the values scanned them all.
+    (select count(*) from outcomes) as outcome_rows,
     (select arg_max(period, (period_end, period_type = 'year')) from periods where is_evaluated)
         as latest_period,
     (select max(built_at) from load_log) as built_at_utc,
