@@ -50,7 +50,9 @@ if period is None:
         "bedömas. Lägg till utfall (outcomes) eller bedömningar (assessments) och bygg om."
     )
     st.stop()
-period_labels = dict(fetch("app/periods")[["period", "label"]].itertuples(index=False))
+periods = fetch("app/periods")
+period_labels = dict(zip(periods.period, periods.label, strict=True))
+short_labels = dict(zip(periods.period, periods.short_label, strict=True))
 period_label = period_labels.get(period, period)
 
 st.subheader(name)
@@ -127,8 +129,7 @@ else:
         "samma slag som den valda (helår eller tertial). Antalet mål kan skilja mellan "
         "perioderna när mål tillkommer eller upphör."
     )
-    short_labels = dict(zip(shares.period, shares.short_label, strict=True))
-    st.plotly_chart(charts.status_shares(shares, short_labels), config={"displayModeBar": False})
+    charts.show(charts.status_shares(shares, short_labels))
 
 # --- where the nämnd's own assessment differs -----------------------------------------------
 st.subheader("Där nämndens bedömning avviker")

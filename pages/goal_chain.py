@@ -71,7 +71,7 @@ with left:
         )
 
 with right:
-    st.plotly_chart(charts.goal_sunburst(tree), config={"displayModeBar": False})
+    charts.show(charts.goal_sunburst(tree))
     st.caption(
         f"Målkedjan {period}: varje mål färgat och märkt med sin status ({status.legend()})."
     )

@@ -150,7 +150,7 @@ if series.empty:
     st.stop()
 
 periods = fetch("app/periods").set_index("period")
-st.plotly_chart(
+charts.show(
     view.figure(
         series,
         targets,
@@ -161,7 +161,7 @@ st.plotly_chart(
             pd.Timestamp(periods.period_end[period]) if period in periods.index else None
         ),
     ),
-    config={"displaylogo": False},
+    toolbar=True,
 )
 
 notes = [view.sources_text(series)]
@@ -187,9 +187,9 @@ if series.series_kept.iloc[0] < series.series_total.iloc[0]:
 st.caption("  \n".join(notes))
 
 # --- the data as a table and CSV ------------------------------------------------------------
-st.subheader("Värden i diagrammet")
 table = view.value_table(series, decimals, meta.unit)
-st.dataframe(table, hide_index=True)
+with st.expander(f"Värden i diagrammet ({len(table)} rader)"):
+    st.dataframe(table, hide_index=True)
 st.download_button(
     "Ladda ner som CSV",
     data=view.csv_bytes(table),

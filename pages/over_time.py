@@ -170,10 +170,7 @@ series = fetch("app/history_goal_series", goal=goal_id, period_type=period_type)
 boundaries = fetch("app/history_mandate_boundaries", period_type=period_type)
 rules = Rules.from_settings(dict(fetch("app/history_rules").itertuples(index=False)))
 
-st.plotly_chart(
-    score_chart(series, boundaries, rules, period_labels),
-    config={"displayModeBar": False},
-)
+charts.show(score_chart(series, boundaries, rules, period_labels))
 notes = [
     "Linjen är den beräknade poängen (0–1); markören och symbolen visar gällande status: "
     "den bedömda statusen när en bedömning finns, annars den beräknade."

@@ -22,7 +22,8 @@ if period is None:
     )
     st.stop()
 
-period_labels = dict(fetch("app/periods")[["period", "label"]].itertuples(index=False))
+periods = fetch("app/periods")
+period_labels = dict(zip(periods.period, periods.label, strict=True))
 st.caption(f"Måluppfyllelse {period_labels[period]}")
 
 levels = fetch("app/level_status_counts", period=period)
@@ -70,8 +71,10 @@ if matrix.empty:
     st.info("Inga nämnder är ansvariga för mål under de strategiska områdena den här perioden.")
 else:
     st.caption("Status för de mål under varje område som nämnden ansvarar för: " + status.legend())
-    table = matrix.assign(cell=matrix.apply(tables.counts_text, axis=1)).pivot(
-        index="org_name", columns="area_title", values="cell"
+    table = (
+        matrix.assign(cell=matrix.apply(tables.counts_text, axis=1))
+        .pivot(index="org_name", columns="area_title", values="cell")
+        .rename_axis(index="Nämnd", columns=None)
     )
     st.dataframe(table.fillna(""), width="stretch")
 
@@ -81,4 +84,5 @@ if shares.empty:
     st.info("Det finns ännu inga bedömda perioder att jämföra.")
 else:
     st.caption("Andel KF-mål och nämndmål per status, perioder av samma slag som den valda.")
-    st.plotly_chart(charts.status_shares(shares, period_labels), config={"displayModeBar": False})
+    short_labels = dict(zip(periods.period, periods.short_label, strict=True))
+    charts.show(charts.status_shares(shares, short_labels))

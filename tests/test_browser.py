@@ -130,7 +130,7 @@ def test_pick_an_area_then_an_indicator(browser_page):
 
     page = browser_page
     page.goto(f"{page.base_url}/indicator?indicator=N15505&period=2025")  # a link from before
-    expect(page.get_by_role("heading", name="Värden i diagrammet")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="Ladda ner som CSV")).to_be_visible(timeout=60_000)
     wait_until_idle(page)
     area = page.get_by_role("combobox", name="Målområde")
     indicator = page.get_by_role("combobox", name="Indikator")

@@ -349,7 +349,7 @@ def test_csv_download_in_the_browser(example_db):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
         page.goto(f"{url}/indicator?indicator=N15505&period=2025")
-        page.get_by_role("heading", name="Värden i diagrammet").wait_for(timeout=30_000)
+        page.get_by_role("button", name="Ladda ner som CSV").wait_for(timeout=30_000)
         wait_until_idle(page)
         with page.expect_download() as info:
             page.get_by_role("button", name="Ladda ner som CSV").click()

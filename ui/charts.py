@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from ui import status as st_status
 
@@ -19,11 +20,22 @@ def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "font": FONT,
+        # Our own plain look instead of Streamlit's chart theme (see show).
+        "template": "plotly_white",
         "separators": ", ",  # decimal comma, space between thousands (sv-SE)
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     }
     fig.update_layout(settings | kwargs)
     return fig
+
+
+def show(fig: go.Figure, *, toolbar: bool = False) -> None:
+    """Draw a figure on the page. Streamlit's chart theme is switched off: the browser spends
+    about 100 ms applying it to every new figure (measured with bench/pages.py on the large
+    model), and ``layout`` gives the figures their look. ``toolbar``: plotly's buttons (zoom,
+    download as PNG), for charts an analyst may want to take further."""
+    config = {"displaylogo": False} if toolbar else {"displayModeBar": False}
+    st.plotly_chart(fig, theme=None, config=config)
 
 
 def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:

@@ -1,17 +1,11 @@
 -- Purpose: the share of an organisation's goals per effective status in every evaluated
 --          period of the same type as $period (years, or tertials …): its trajectory over time.
---          short_label is a compact axis label ("2024", "2024 T2", "2024 K3", "2024-05").
 -- Grain:   one row per period and status, oldest period first.
 -- Params:  $namnd: an org_id; $period.
 with counts as (
     select
         s.period,
         s.period_end,
-        case p.period_type
-            when 'tertial' then left(s.period, 4) || ' T' || right(s.period, 1)
-            when 'quarter' then left(s.period, 4) || ' K' || right(s.period, 1)
-            else s.period
-        end as short_label,
         s.effective_status as status,
         count(*) as goal_count,
     from goal_status s

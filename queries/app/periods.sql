@@ -1,5 +1,6 @@
--- Purpose: the periods the engine evaluated, newest first, with a Swedish label and a flag
---          for the default choice (the latest; a full year before a tertial ending the same day).
+-- Purpose: the periods the engine evaluated, newest first, with a Swedish label, a compact
+--          axis label (short_label: "2024", "2024 T2", "2024 K3", "2024-05") and a flag for the
+--          default choice (the latest; a full year before a tertial ending the same day).
 -- Grain:   one row per evaluated period.
 -- Params:  none.
 with labelled as (
@@ -16,6 +17,11 @@ with labelled as (
                 'september', 'oktober', 'november', 'december'][month(period_end)]
                 || ' ' || left(period, 4)
         end as label,
+        case period_type
+            when 'tertial' then left(period, 4) || ' T' || right(period, 1)
+            when 'quarter' then left(period, 4) || ' K' || right(period, 1)
+            else period
+        end as short_label,
     from periods
     where is_evaluated
 )
