@@ -7,6 +7,7 @@ import streamlit as st
 from ui import charts, tables
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
+from ui.links import link_column
 from ui.state import select, select_in_area, select_period
 
 require_warehouse()
@@ -63,12 +64,10 @@ if period is not None and not goals.empty:
         st.info("Inget av indikatorns mål gäller för den valda perioden.")
     else:
         st.dataframe(
-            view.status_table(status, decimals),
+            view.status_table(status, decimals, period),
             hide_index=True,
             column_config={
-                "Mål": st.column_config.LinkColumn(
-                    "Mål", display_text=r"goal=([^&]*)", help="Öppna målet i målkedjan"
-                )
+                "Mål": link_column("goal_chain", "goal", "Mål", help="Öppna målet i målkedjan")
             },
         )
         st.caption(

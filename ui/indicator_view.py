@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from ui import charts, tables
 from ui import format as fmt
 from ui import status as st_status
+from ui.links import page_url
 
 # Okabe–Ito colours, the same palette as ui/status.py; each line also has its own dash and a
 # name in the legend, so no series is told apart by colour alone.
@@ -38,11 +39,12 @@ def shown_decimals(decimals: float | int | None) -> int:
     return int(decimals)
 
 
-def status_table(frame: pd.DataFrame, decimals: int) -> pd.DataFrame:
-    """The indicator's status per goal in one period, as text columns for ``st.dataframe``."""
+def status_table(frame: pd.DataFrame, decimals: int, period: str) -> pd.DataFrame:
+    """The indicator's status per goal in ``period``, as text columns for ``st.dataframe``;
+    "Mål" links to the goal in the goal chain (show it with ``ui.links.link_column``)."""
     return pd.DataFrame(
         {
-            "Mål": frame.goal_url,
+            "Mål": [page_url("goal_chain", goal=g, period=period) for g in frame.goal_id],
             "Status": frame.status.map(st_status.text),
             "Målvärde": [
                 tables.target_text(r, decimals)

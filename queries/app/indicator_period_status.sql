@@ -10,7 +10,6 @@ select
     s.goal_id,
     g.title as goal_title,
     g.level,
-    'goal_chain?goal=' || url_encode(s.goal_id) || '&period=' || url_encode(s.period) as goal_url,
     s.subject,
     case
         when s.subject = m.code then ''
