@@ -113,13 +113,19 @@ for child in children.itertuples():
 
 st.markdown("#### Hela målkedjan")
 st.caption(
-    "Välj en rad för att se målet. Ett mål som bidrar till flera mål står under vart och ett."
+    "Öppna ett område och välj en rad för att se målet. Ett mål som bidrar till flera mål står "
+    "under vart och ett."
 )
 for area in tree[tree.depth == 1].itertuples():
     branch = tree[tree.path_id.str.startswith(area.path_id)]
     label = f"{status.text(area.effective_status)} · {area.title}"
     selected_here = goal_id in set(branch.goal_id)
-    with st.expander(label, expanded=selected_here):
+    if selected_here:
+        label += " · här finns det valda målet"
+    # Closed until opened: the browser draws a closed expander's table only when it is opened,
+    # and redrawing an open one of a few hundred goals made every rerun ~150 ms slower
+    # (bench/pages.py on the large model).
+    with st.expander(label, expanded=False):
         if not selected_here:
             # Only the selected goal's area carries its table: with a thousand goals, sending
             # every area's table on each rerun made the page slow to redraw.
