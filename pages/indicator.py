@@ -13,189 +13,196 @@ from ui.state import select, select_in_area, select_period
 require_warehouse()
 period = select_period()
 
-indicator = select_in_area("indicator", help="Indikatorerna som mäter områdets mål.")
-if indicator is None:
-    st.title("Indikator")
-    st.info(
-        "Datalagret har inga indikatorer ännu. Lägg till indikatorer (indicators) och deras "
-        "utfall (outcomes) i underlaget och bygg om."
-    )
-    st.stop()
-meta = fetch("app/indicator_meta", indicator=indicator).iloc[0]
-decimals = view.shown_decimals(meta.decimals)
 
-# --- title and metadata ---------------------------------------------------------------------
-st.title(meta.title)
-if meta.description:
-    st.markdown(meta.description)
-facts = [
-    f"**Id:** {meta.indicator_id}",
-    f"**Enhet:** {meta.unit or '–'}",
-    f"**Riktning:** {meta.direction_text}",
-    f"**Decimaler:** {meta.decimals if pd.notna(meta.decimals) else '–'}",
-    f"**Kolada-id:** {meta.kolada_kpi or '–'}",
-    f"**Typ av källa i målmodellen:** {meta.source_text or '–'}",
-]
-st.markdown(" · ".join(facts))
-if not meta.is_public:
-    st.caption(":material/lock: Indikatorn är markerad som intern (inte publik) i målmodellen.")
-
-# --- the goals it measures ------------------------------------------------------------------
-goals = fetch("app/indicator_goals", indicator=indicator, period=period)
-st.subheader("Mål som indikatorn mäter")
-if goals.empty:
-    st.info("Indikatorn är inte kopplad till något mål. Den visas som sammanhang.")
-else:
-    link_params = {"period": period} if period is not None else {}
-    for goal in goals.itertuples():
-        st.page_link(
-            "pages/goal_chain.py",
-            label=f"{tables.level_label(goal.level)} · {goal.label}",
-            icon=":material/account_tree:",
-            query_params={"goal": goal.goal_id, **link_params},
+# A fragment: a choice on the page reruns only the page, not the sidebar (docs/pages.md).
+@st.fragment
+def indicator_page() -> None:
+    indicator = select_in_area("indicator", help="Indikatorerna som mäter områdets mål.")
+    if indicator is None:
+        st.title("Indikator")
+        st.info(
+            "Datalagret har inga indikatorer ännu. Lägg till indikatorer (indicators) och deras "
+            "utfall (outcomes) i underlaget och bygg om."
         )
+        st.stop()
+    meta = fetch("app/indicator_meta", indicator=indicator).iloc[0]
+    decimals = view.shown_decimals(meta.decimals)
 
-# --- status in the selected period ----------------------------------------------------------
-if period is not None and not goals.empty:
-    labels = fetch("app/periods").set_index("period").label
-    st.subheader(f"Status {labels.get(period, period)}")
-    status = fetch("app/indicator_period_status", indicator=indicator, period=period)
-    if status.empty:
-        st.info("Inget av indikatorns mål gäller för den valda perioden.")
+    # --- title and metadata ---------------------------------------------------------------------
+    st.title(meta.title)
+    if meta.description:
+        st.markdown(meta.description)
+    facts = [
+        f"**Id:** {meta.indicator_id}",
+        f"**Enhet:** {meta.unit or '–'}",
+        f"**Riktning:** {meta.direction_text}",
+        f"**Decimaler:** {meta.decimals if pd.notna(meta.decimals) else '–'}",
+        f"**Kolada-id:** {meta.kolada_kpi or '–'}",
+        f"**Typ av källa i målmodellen:** {meta.source_text or '–'}",
+    ]
+    st.markdown(" · ".join(facts))
+    if not meta.is_public:
+        st.caption(":material/lock: Indikatorn är markerad som intern (inte publik) i målmodellen.")
+
+    # --- the goals it measures ------------------------------------------------------------------
+    goals = fetch("app/indicator_goals", indicator=indicator, period=period)
+    st.subheader("Mål som indikatorn mäter")
+    if goals.empty:
+        st.info("Indikatorn är inte kopplad till något mål. Den visas som sammanhang.")
     else:
-        st.dataframe(
-            view.status_table(status, decimals, period),
-            hide_index=True,
-            column_config={
-                "Mål": link_column("goal_chain", "goal", "Mål", help="Öppna målet i målkedjan")
-            },
-        )
-        st.caption(
-            "Status och trend enligt de publicerade reglerna för måluppfyllelse, beräknade av "
-            "Röd tråd (inte av källan)."
-        )
-
-# --- the time series ------------------------------------------------------------------------
-st.subheader("Utveckling över tid")
-types = fetch("app/indicator_period_types", indicator=indicator, period=period)
-if types.empty:
-    st.info(
-        "Det finns inga utfall för indikatorn, varken för kommunen, riket, jämförelsegrupper "
-        "eller kommunens egna enheter."
-    )
-    st.stop()
-
-period_type = types.period_type.iloc[0]
-if len(types) > 1:
-    period_type = st.segmented_control(
-        "Periodtyp",
-        list(types.period_type),
-        default=period_type,
-        format_func=dict(zip(types.period_type, types.label, strict=True)).get,
-        required=True,
-        key="indicator_period_type",
-    )
-
-# Which goal's target line to draw: a choice only when the goals' targets differ. By default
-# a goal that is valid in the selected period.
-with_targets = goals[goals.target_count > 0]
-target_goal = None
-same: list[str] = []
-if not with_targets.empty:
-    goal_options = dict(zip(with_targets.goal_id, with_targets.label, strict=True))
-    valid = with_targets[with_targets.is_valid].goal_id
-    default_goal = valid.iloc[0] if not valid.empty else with_targets.goal_id.iloc[0]
-    wanted = st.query_params.get("goal")
-    if wanted is not None and wanted not in goal_options:
-        # A goal id left in the URL by another indicator is dropped quietly; one that came
-        # with a link gets a word.
-        if wanted in set(goals.goal_id):
-            st.info(f"Målet {wanted} har inga målvärden för indikatorn.")
-        elif st.session_state.get("indicator_last") in (None, indicator):
-            st.warning(
-                f"Målet ”{wanted}” mäts inte med den här indikatorn eller finns inte i "
-                "datalagret. Diagrammet visar målvärdet för ett av indikatorns mål.",
-                icon=":material/link_off:",
+        link_params = {"period": period} if period is not None else {}
+        for goal in goals.itertuples():
+            st.page_link(
+                "pages/goal_chain.py",
+                label=f"{tables.level_label(goal.level)} · {goal.label}",
+                icon=":material/account_tree:",
+                query_params={"goal": goal.goal_id, **link_params},
             )
-        del st.query_params["goal"]
-        wanted = None
-    if with_targets.target_set_count.iloc[0] > 1:
-        target_goal = select(
-            "Visa målvärdet för",
-            goal_options,
-            "goal",
-            default=default_goal,
-            help="Indikatorn mäter flera mål med olika målvärden.",
+
+    # --- status in the selected period ----------------------------------------------------------
+    if period is not None and not goals.empty:
+        labels = fetch("app/periods").set_index("period").label
+        st.subheader(f"Status {labels.get(period, period)}")
+        status = fetch("app/indicator_period_status", indicator=indicator, period=period)
+        if status.empty:
+            st.info("Inget av indikatorns mål gäller för den valda perioden.")
+        else:
+            st.dataframe(
+                view.status_table(status, decimals, period),
+                hide_index=True,
+                column_config={
+                    "Mål": link_column("goal_chain", "goal", "Mål", help="Öppna målet i målkedjan")
+                },
+            )
+            st.caption(
+                "Status och trend enligt de publicerade reglerna för måluppfyllelse, beräknade av "
+                "Röd tråd (inte av källan)."
+            )
+
+    # --- the time series ------------------------------------------------------------------------
+    st.subheader("Utveckling över tid")
+    types = fetch("app/indicator_period_types", indicator=indicator, period=period)
+    if types.empty:
+        st.info(
+            "Det finns inga utfall för indikatorn, varken för kommunen, riket, jämförelsegrupper "
+            "eller kommunens egna enheter."
         )
-    else:
-        target_goal = wanted or default_goal
-        same = list(with_targets.goal_id)
-st.session_state["indicator_last"] = indicator
+        st.stop()
 
-targets = fetch(
-    "app/indicator_targets",
-    indicator=indicator,
-    goal=target_goal,
-    period_type=period_type,
-)
-series = fetch(
-    "app/indicator_series",
-    indicator=indicator,
-    period_type=period_type,
-    max_points=charts.MAX_POINTS - len(targets),
-)
-if series.empty:
-    st.info("Utfallen är för många för att visas i ett diagram.")
-    st.stop()
+    period_type = types.period_type.iloc[0]
+    if len(types) > 1:
+        period_type = st.segmented_control(
+            "Periodtyp",
+            list(types.period_type),
+            default=period_type,
+            format_func=dict(zip(types.period_type, types.label, strict=True)).get,
+            required=True,
+            key="indicator_period_type",
+        )
 
-periods = fetch("app/periods").set_index("period")
-charts.show(
-    view.figure(
-        series,
-        targets,
-        decimals=decimals,
-        unit=meta.unit,
-        selected_period=period,
-        selected_period_end=(
-            pd.Timestamp(periods.period_end[period]) if period in periods.index else None
+    # Which goal's target line to draw: a choice only when the goals' targets differ. By default
+    # a goal that is valid in the selected period.
+    with_targets = goals[goals.target_count > 0]
+    target_goal = None
+    same: list[str] = []
+    if not with_targets.empty:
+        goal_options = dict(zip(with_targets.goal_id, with_targets.label, strict=True))
+        valid = with_targets[with_targets.is_valid].goal_id
+        default_goal = valid.iloc[0] if not valid.empty else with_targets.goal_id.iloc[0]
+        wanted = st.query_params.get("goal")
+        if wanted is not None and wanted not in goal_options:
+            # A goal id left in the URL by another indicator is dropped quietly; one that came
+            # with a link gets a word.
+            if wanted in set(goals.goal_id):
+                st.info(f"Målet {wanted} har inga målvärden för indikatorn.")
+            elif st.session_state.get("indicator_last") in (None, indicator):
+                st.warning(
+                    f"Målet ”{wanted}” mäts inte med den här indikatorn eller finns inte i "
+                    "datalagret. Diagrammet visar målvärdet för ett av indikatorns mål.",
+                    icon=":material/link_off:",
+                )
+            del st.query_params["goal"]
+            wanted = None
+        if with_targets.target_set_count.iloc[0] > 1:
+            target_goal = select(
+                "Visa målvärdet för",
+                goal_options,
+                "goal",
+                default=default_goal,
+                help="Indikatorn mäter flera mål med olika målvärden.",
+            )
+        else:
+            target_goal = wanted or default_goal
+            same = list(with_targets.goal_id)
+    st.session_state["indicator_last"] = indicator
+
+    targets = fetch(
+        "app/indicator_targets",
+        indicator=indicator,
+        goal=target_goal,
+        period_type=period_type,
+    )
+    series = fetch(
+        "app/indicator_series",
+        indicator=indicator,
+        period_type=period_type,
+        max_points=charts.MAX_POINTS - len(targets),
+    )
+    if series.empty:
+        st.info("Utfallen är för många för att visas i ett diagram.")
+        st.stop()
+
+    periods = fetch("app/periods").set_index("period")
+    charts.show(
+        view.figure(
+            series,
+            targets,
+            decimals=decimals,
+            unit=meta.unit,
+            selected_period=period,
+            selected_period_end=(
+                pd.Timestamp(periods.period_end[period]) if period in periods.index else None
+            ),
         ),
-    ),
-    toolbar=True,
-)
-
-notes = [view.sources_text(series)]
-if meta.source == "kolada" and view.sources_text(series) != "Källa: Kolada":
-    notes.append(
-        "Indikatorn är ett Kolada-nyckeltal, men värdena i datalagret anges inte komma från "
-        "Kolada och ska inte krediteras Kolada."
+        toolbar=True,
     )
-if target_goal is None:
-    notes.append("Indikatorn har inga målvärden.")
-elif len(same) > 1:
-    notes.append(f"Målvärdet är detsamma för målen {', '.join(same)}.")
-else:
-    notes.append(f"Målvärdet gäller målet {target_goal}.")
-notes += view.target_notes(targets)
-if series.role.eq("grupp").any():
-    notes.append("Grupper (G…) är ovägda medelvärden av kommunerna i gruppen, som i Kolada.")
-if series.series_kept.iloc[0] < series.series_total.iloc[0]:
-    notes.append(
-        f"Diagrammet visar {series.series_kept.iloc[0]} av {series.series_total.iloc[0]} "
-        f"serier för att hålla sig under {charts.MAX_POINTS:,} punkter.".replace(",", " ")
-    )
-st.caption("  \n".join(notes))
 
-# --- the data as a table and CSV ------------------------------------------------------------
-table = view.value_table(series, decimals, meta.unit)
-with st.expander(f"Värden i diagrammet ({len(table)} rader)"):
-    st.dataframe(table, hide_index=True)
-st.download_button(
-    "Ladda ner som CSV",
-    data=view.csv_bytes(table),
-    file_name=f"{indicator}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    key="indicator_csv",
-    on_click="ignore",
-    help="Semikolonseparerad med decimalkomma (UTF-8), öppnas direkt i svenska Excel.",
-)
+    notes = [view.sources_text(series)]
+    if meta.source == "kolada" and view.sources_text(series) != "Källa: Kolada":
+        notes.append(
+            "Indikatorn är ett Kolada-nyckeltal, men värdena i datalagret anges inte komma från "
+            "Kolada och ska inte krediteras Kolada."
+        )
+    if target_goal is None:
+        notes.append("Indikatorn har inga målvärden.")
+    elif len(same) > 1:
+        notes.append(f"Målvärdet är detsamma för målen {', '.join(same)}.")
+    else:
+        notes.append(f"Målvärdet gäller målet {target_goal}.")
+    notes += view.target_notes(targets)
+    if series.role.eq("grupp").any():
+        notes.append("Grupper (G…) är ovägda medelvärden av kommunerna i gruppen, som i Kolada.")
+    if series.series_kept.iloc[0] < series.series_total.iloc[0]:
+        notes.append(
+            f"Diagrammet visar {series.series_kept.iloc[0]} av {series.series_total.iloc[0]} "
+            f"serier för att hålla sig under {charts.MAX_POINTS:,} punkter.".replace(",", " ")
+        )
+    st.caption("  \n".join(notes))
+
+    # --- the data as a table and CSV ------------------------------------------------------------
+    table = view.value_table(series, decimals, meta.unit)
+    with st.expander(f"Värden i diagrammet ({len(table)} rader)"):
+        st.dataframe(table, hide_index=True)
+    st.download_button(
+        "Ladda ner som CSV",
+        data=view.csv_bytes(table),
+        file_name=f"{indicator}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="indicator_csv",
+        on_click="ignore",
+        help="Semikolonseparerad med decimalkomma (UTF-8), öppnas direkt i svenska Excel.",
+    )
+
+
+indicator_page()
