@@ -8,7 +8,7 @@ from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
 from ui.links import link_column, page_url
-from ui.state import select, select_period
+from ui.state import period_labels, select, select_period, stop_without_periods
 
 NO_REASON = "⚠ Ingen motivering angiven"
 ROW_HEIGHT = 35  # st.dataframe's default row height in pixels
@@ -50,15 +50,8 @@ def committees_page() -> None:
     )
     name = names[namnd]
     if period is None:
-        st.info(
-            "Det finns inga utfall eller bedömningar i datalagret ännu, så ingen period kan "
-            "bedömas. Lägg till utfall (outcomes) eller bedömningar (assessments) och bygg om."
-        )
-        st.stop()
-    periods = fetch("app/periods")
-    period_labels = dict(zip(periods.period, periods.label, strict=True))
-    short_labels = dict(zip(periods.period, periods.short_label, strict=True))
-    period_label = period_labels.get(period, period)
+        stop_without_periods()
+    period_label = period_labels().get(period, period)
 
     st.subheader(name)
     st.caption(f"Mål som {name} ansvarar för · {period_label}")
@@ -136,7 +129,7 @@ def committees_page() -> None:
             "samma slag som den valda (helår eller tertial). Antalet mål kan skilja mellan "
             "perioderna när mål tillkommer eller upphör."
         )
-        charts.show(charts.status_shares(shares, short_labels))
+        charts.show(charts.status_shares(shares, period_labels("short_label")))
 
     # --- where the nämnd's own assessment differs -----------------------------------------------
     st.subheader("Där nämndens bedömning avviker")

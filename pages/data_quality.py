@@ -6,7 +6,7 @@ import streamlit as st
 from ui import status, tables
 from ui.data import fetch, require_warehouse
 from ui.links import link_column, page_url
-from ui.state import select_period
+from ui.state import period_labels, select_period
 
 require_warehouse()
 period = select_period()
@@ -19,7 +19,7 @@ if period is None:
         "bedömningar ännu, så bara listorna som inte gäller en viss period visas."
     )
 else:
-    period_label = fetch("app/periods").set_index("period").label.get(period, period)
+    period_label = period_labels().get(period, period)
     st.caption(
         f"Listor att gå igenom före analysseminariet om {period_label}. Varje rad länkar till "
         "målet i målkedjan eller till indikatorn."

@@ -8,7 +8,7 @@ from ui import charts, tables
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
 from ui.links import link_column
-from ui.state import select, select_in_area, select_period
+from ui.state import period_labels, select, select_in_area, select_period
 
 require_warehouse()
 period = select_period()
@@ -61,8 +61,7 @@ def indicator_page() -> None:
 
     # --- status in the selected period ----------------------------------------------------------
     if period is not None and not goals.empty:
-        labels = fetch("app/periods").set_index("period").label
-        st.subheader(f"Status {labels.get(period, period)}")
+        st.subheader(f"Status {period_labels().get(period, period)}")
         status = fetch("app/indicator_period_status", indicator=indicator, period=period)
         if status.empty:
             st.info("Inget av indikatorns mål gäller för den valda perioden.")

@@ -9,7 +9,7 @@ from attainment.rules import Rules
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
-from ui.state import select_in_area
+from ui.state import period_labels, select_in_area
 
 # Marker shape per status, so the chart can be read without colour (legend: symbol and word).
 MARKERS = {
@@ -174,12 +174,12 @@ def over_time_page() -> None:
     if period_type not in type_labels:  # a type kept from another goal that this one lacks
         period_type = types.period_type.iloc[0]
 
-    period_labels = dict(fetch("app/periods")[["period", "label"]].itertuples(index=False))
+    labels = period_labels()
     series = fetch("app/history_goal_series", goal=goal_id, period_type=period_type)
     boundaries = fetch("app/history_mandate_boundaries", period_type=period_type)
     rules = Rules.from_settings(dict(fetch("app/history_rules").itertuples(index=False)))
 
-    charts.show(score_chart(series, boundaries, rules, period_labels))
+    charts.show(score_chart(series, boundaries, rules, labels))
     notes = [
         "Linjen är den beräknade poängen (0–1); markören och symbolen visar gällande status: "
         "den bedömda statusen när en bedömning finns, annars den beräknade."
@@ -226,7 +226,7 @@ def over_time_page() -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                "Period": series.period.map(lambda p: period_labels.get(p, p)),
+                "Period": series.period.map(lambda p: labels.get(p, p)),
                 "Gäller": series.is_valid.map({True: "ja", False: "nej"}),
                 "Beräknad status": series.computed_status.map(status_or_dash),
                 "Bedömd status": series.assessed_status.map(status_or_dash),
@@ -265,7 +265,7 @@ def over_time_page() -> None:
         },
     )
     if not pd.isna(goal.latest_period):
-        latest = period_labels.get(goal.latest_period, goal.latest_period)
+        latest = labels.get(goal.latest_period, goal.latest_period)
         st.page_link(
             "pages/goal_chain.py",
             label=f"Visa målet i målkedjan för {latest}",

@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
-from ui.state import select_period
+from ui.state import period_labels, select_period, stop_without_periods
 
 require_warehouse()
 period = select_period()
@@ -16,15 +16,10 @@ st.title("Översikt")
 if summary.vision:
     st.markdown(f"**Vision:** {summary.vision}")
 if period is None:
-    st.info(
-        "Det finns inga utfall eller bedömningar i datalagret ännu, så ingen period kan "
-        "bedömas. Lägg till utfall (outcomes) eller bedömningar (assessments) och bygg om."
-    )
-    st.stop()
+    stop_without_periods()
 
-periods = fetch("app/periods")
-period_labels = dict(zip(periods.period, periods.label, strict=True))
-st.caption(f"Måluppfyllelse {period_labels[period]}")
+labels = period_labels()
+st.caption(f"Måluppfyllelse {labels[period]}")
 
 levels = fetch("app/level_status_counts", period=period)
 with st.container(horizontal=True):
@@ -47,7 +42,7 @@ for start in range(0, len(areas), 3):
             st.markdown(f"**{area.area_title}**")
             st.markdown(status.badge(area.status))
             change = area.score_change if pd.notna(area.score_change) else None
-            since = period_labels.get(area.previous_period, area.previous_period)
+            since = labels.get(area.previous_period, area.previous_period)
             st.metric(
                 "Poäng",
                 fmt.number(area.score, 2),
@@ -84,5 +79,4 @@ if shares.empty:
     st.info("Det finns ännu inga bedömda perioder att jämföra.")
 else:
     st.caption("Andel KF-mål och nämndmål per status, perioder av samma slag som den valda.")
-    short_labels = dict(zip(periods.period, periods.short_label, strict=True))
-    charts.show(charts.status_shares(shares, short_labels))
+    charts.show(charts.status_shares(shares, period_labels("short_label")))

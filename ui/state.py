@@ -168,6 +168,22 @@ def select_in_area(
     )
 
 
+def period_labels(column: str = "label") -> dict[str, str]:
+    """Each evaluated period's Swedish label ("2025 tertial 2 (jan–aug)"), or with
+    ``column="short_label"`` its compact axis label ("2025 T2"), by period code."""
+    periods = fetch("app/periods")
+    return dict(zip(periods.period, periods[column], strict=True))
+
+
+def stop_without_periods() -> None:
+    """Say that nothing can be assessed yet, and end the page there."""
+    st.info(
+        "Det finns inga utfall eller bedömningar i datalagret ännu, så ingen period kan "
+        "bedömas. Lägg till utfall (outcomes) eller bedömningar (assessments) och bygg om."
+    )
+    st.stop()
+
+
 def select_period(container=None) -> str | None:
     """The evaluation period, by default the latest one with data."""
     periods = fetch("app/periods")
@@ -176,7 +192,7 @@ def select_period(container=None) -> str | None:
     default = periods.loc[periods.is_default, "period"]
     return select(
         "Period",
-        dict(zip(periods.period, periods.label, strict=True)),
+        period_labels(),
         "period",
         default=default.iloc[0] if not default.empty else None,
         container=container if container is not None else st.sidebar,
