@@ -3,6 +3,7 @@ engine's numbers."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ def test_every_page_renders_on_the_example(page, example_db, monkeypatch):
     at = run_page(page, example_db, monkeypatch)
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
+    for chart in at.get("plotly_chart"):
+        # Our plain look (ui.charts.TEMPLATE, plotly_white's) on every chart: neither plotly's
+        # default template nor Streamlit's chart theme.
+        assert json.loads(chart.proto.spec)["layout"]["template"]["layout"]["plot_bgcolor"] == (
+            "white"
+        )
+        assert chart.proto.theme == ""
 
 
 @pytest.mark.parametrize("case", ["no_assessments", "no_outcomes", "single_goal"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from ui import status as st_status
@@ -15,13 +16,30 @@ MAX_POINTS = 10_000
 SUNBURST_DEPTH = 3  # per chart: more makes the browser slow and tells a reader nothing more
 
 
+def _template() -> go.layout.Template:
+    """plotly_white's look, for the trace types we draw. A figure gets a deep copy of its
+    template whenever one is set, and plotly_white's defaults for some forty other trace types
+    made those copies more than a third of the time it took to build the indicator chart (12
+    of 31 ms), and 3.7 kB of every chart message."""
+    white = pio.templates["plotly_white"]
+    return go.layout.Template(
+        layout=white.layout, data={"bar": white.data.bar, "scatter": white.data.scatter}
+    )
+
+
+TEMPLATE = "rod_trad"
+pio.templates[TEMPLATE] = _template()
+# Also the template of every new go.Figure, which otherwise starts with a copy of "plotly".
+pio.templates.default = TEMPLATE
+
+
 def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
     settings = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "font": FONT,
-        # Our own plain look instead of Streamlit's chart theme (see show).
-        "template": "plotly_white",
+        # The look comes from the default template, TEMPLATE (our own plain look instead of
+        # Streamlit's chart theme, see show); setting it here again would copy it again.
         "separators": ", ",  # decimal comma, space between thousands (sv-SE)
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     }
