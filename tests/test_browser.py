@@ -116,6 +116,15 @@ def test_click_from_an_area_down_to_an_indicator(browser_page):
     assert "indicator=N15419" in page.url
     assert page.locator(".js-plotly-plot").count() >= 1
     assert page.get_by_test_id("stException").count() == 0
+    # The status table: a static table of Markdown cells, shown as written, linking the goal.
+    status = page.get_by_test_id("stTable")
+    expect(status.get_by_role("link", name="BUN1")).to_be_visible()
+    assert "\\" not in status.inner_text() and "Fler elever" in status.inner_text()
+    # The plotted values are drawn when their expander is opened.
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    page.get_by_test_id("stExpander").get_by_text(re.compile("^Värden i diagrammet")).click()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)
+    wait_until_idle(page)
     shoot(page, "journey_indicator")
 
 

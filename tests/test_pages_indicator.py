@@ -8,10 +8,12 @@ import base64
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -57,6 +59,16 @@ def page_text(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning")
              for e in at.get(kind)]  # fmt: skip
     return "\n".join(str(p) for p in parts)
+
+
+def values_table(at: AppTest) -> pd.DataFrame:
+    """The plotted values: the table in the expander "Värden i diagrammet", opened first (a
+    closed one is not drawn)."""
+    if not at.dataframe:
+        at.session_state["indicator_values"] = True
+        at.run()
+    [table] = at.dataframe
+    return table.value
 
 
 def chart(at: AppTest) -> list[dict]:
@@ -137,9 +149,22 @@ def test_unknown_goal_gives_a_warning_and_a_goal_without_targets_a_note(tmp_path
 # --- the engine's numbers on screen ---------------------------------------------------------
 
 
+def test_markdown_cells_escape_every_punctuation_character():
+    text = "Kostnad (kr)* [1] _a_ :red[b] $5 <i>x</i> 1. #2 | ~ \\ åäö"
+    escaped = fmt.literal(text)
+    assert re.sub(r"\\(.)", r"\1", escaped) == text  # unescaped, exactly the text
+    punctuation = [c for c in text if c.isascii() and not c.isalnum() and c != " "]
+    assert escaped.count("\\") == len(punctuation) + 1  # each one escaped (the "\\" twice)
+
+
+def _one_line(text: str) -> str:
+    """A short cell of the status table: Markdown, kept on one line."""
+    return fmt.literal(text).replace(" ", fmt.NBSP)
+
+
 def test_status_table_shows_the_engines_indicator_status(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, indicator="N15505", period="2025")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     rows = engine(
         example_db,
         "select s.goal_id, s.status, s.trend, s.value, s.value_period, s.target_value "
@@ -150,11 +175,12 @@ def test_status_table_shows_the_engines_indicator_status(example_db, monkeypatch
     for shown, (goal, status, trend, value, value_period, target) in zip(
         table.itertuples(), rows, strict=True
     ):
-        assert shown.Mål == f"goal_chain?goal={goal}&period=2025"
-        assert shown.Status == st_status.text(status)
-        assert shown.Trend == st_status.trend(trend)
-        assert shown.Utfall == f"{fmt.number(value, 1)} ({value_period})"
-        assert fmt.number(target, 1) in shown.Målvärde
+        # Markdown cells, shown as written (a static table, every cell Markdown)
+        assert shown.Mål == f"[{fmt.literal(goal)}](goal_chain?goal={goal}&period=2025)"
+        assert shown.Status == _one_line(st_status.text(status))
+        assert shown.Trend == _one_line(st_status.trend(trend))
+        assert shown.Utfall == _one_line(f"{fmt.number(value, 1)} ({value_period})")
+        assert fmt.literal(fmt.number(target, 1)) in shown.Målvärde
     assert "Status 2025 (helår)" in [s.value for s in at.subheader]
 
 
@@ -174,7 +200,7 @@ def test_goals_are_linked_to_the_goal_chain(example_db, monkeypatch):
 def test_table_holds_exactly_the_plotted_outcomes(example_db, monkeypatch):
     """Municipality in total, women and men; riket and groups in total; nothing else."""
     at = run_page(example_db, monkeypatch, indicator="N15505", period="2025")
-    table = at.dataframe[1].value
+    table = values_table(at)
     expected = engine(
         example_db,
         "select period, subject, gender, value, is_preliminary from outcomes "
@@ -207,7 +233,7 @@ def test_other_municipalities_are_never_read_but_units_are(tmp_path, monkeypatch
     )
     at = run_page(tiny_variant(tmp_path, outcomes=outcomes), monkeypatch, indicator="N15505")
     assert not at.exception
-    table = at.dataframe[1].value
+    table = values_table(at)
     assert "0180" not in " ".join(table.Avser)
     assert any("BUN" in a for a in table.Avser)
     assert any("ovägt medel" in a for a in table.Avser)
@@ -287,7 +313,7 @@ def test_between_target_is_a_band_and_preliminary_values_are_open_markers(exampl
     assert symbols[prelim_period] == "circle-open"
     assert {c[0]: c[1] for c in main["customdata"]}[prelim_period] == " (preliminärt)"
     assert "%{customdata[1]}" in main["hovertemplate"]
-    table = at.dataframe[1].value
+    table = values_table(at)
     assert table.set_index("Period").loc[prelim_period, "Preliminärt"] == "ja"
 
 
@@ -301,10 +327,10 @@ def test_years_and_tertials_are_chosen_separately(tmp_path, monkeypatch):
     at = run_page(tiny_variant(tmp_path), monkeypatch, indicator="N15505", period="2024")
     control = at.get("button_group")[0]
     assert control.options == ["År", "Tertial"]
-    assert list(at.dataframe[1].value.Period) == ["2023", "2024"]
+    assert list(values_table(at).Period) == ["2023", "2024"]
     control.set_value("tertial").run()
     assert not at.exception
-    table = at.dataframe[1].value
+    table = values_table(at)
     assert list(table.Period) == ["2024-T2"]
     assert table.iloc[0, 3] == "–"  # a missing value is shown as missing, never 0
 
@@ -316,7 +342,7 @@ def test_csv_is_the_table_for_swedish_excel(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, indicator="N15505", period="2025")
     button = at.get("download_button")[0]
     assert button.proto.url.endswith(".csv")
-    table = at.dataframe[1].value
+    table = values_table(at)
     data = view.csv_bytes(table)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
@@ -331,10 +357,10 @@ def test_csv_is_the_table_for_swedish_excel(example_db, monkeypatch):
 def test_csv_writes_a_missing_value_as_an_empty_field(tmp_path, monkeypatch):
     at = run_page(tiny_variant(tmp_path), monkeypatch, indicator="N15505", period="2024")
     at.get("button_group")[0].set_value("tertial").run()
-    data = view.csv_bytes(at.dataframe[1].value).decode("utf-8-sig")
+    data = view.csv_bytes(values_table(at)).decode("utf-8-sig")
     assert data.splitlines()[1].split(";")[3] == ""
     assert "1231,5" in view.csv_bytes(
-        run_page(tiny_variant(tmp_path / "b"), monkeypatch, indicator="N15505").dataframe[1].value
+        values_table(run_page(tiny_variant(tmp_path / "b"), monkeypatch, indicator="N15505"))
     ).decode("utf-8-sig")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from zoneinfo import ZoneInfo
 
 NBSP = "\u00a0"  # keeps "1 234" on one line
@@ -16,6 +17,17 @@ def number(value: float | int | None, decimals: int = 0) -> str:
         return "–"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", NBSP).replace(".", ",").replace("-", "−")
+
+
+# Every ASCII punctuation character Markdown, or Streamlit's additions to it (:material/…:,
+# :red[…], $…$), could read as syntax; a backslash before it always means the character itself.
+_MARKDOWN_SYNTAX = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def literal(text: str) -> str:
+    """``text`` escaped for Markdown (a ``st.table`` cell, a link text), so it shows exactly
+    as written: ``"Kostnad (kr)*"`` → ``"Kostnad \\(kr\\)\\*"``."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
 
 
 def percent(share: float | None, decimals: int = 0) -> str:

@@ -136,9 +136,14 @@ def select_in_area(
     if not groups:
         return None
 
+    def offered(group: str) -> pd.DataFrame:
+        return fetch(f"app/area_{param}s", area=None if group == OUTSIDE_AREAS else group)
+
     def home(option: str, preferred: str | None) -> str | None:
         """The group to show ``option`` in: ``preferred`` if it holds the option, else the
         first that does; None for an option that does not exist."""
+        if preferred in groups and option in set(offered(preferred)[f"{param}_id"]):
+            return preferred  # the usual case, a pick in the list: no query for a new option
         homes = [area_param(a) for a in fetch(f"app/{param}_areas", **{param: option}).area_id]
         return preferred if preferred in homes else next(iter(homes), None)
 
@@ -157,7 +162,7 @@ def select_in_area(
         clears=param,
         help=f"Listan bredvid visar det som hör till området. Sist: {choice.outside.lower()}.",
     )
-    options = fetch(f"app/area_{param}s", area=None if area == OUTSIDE_AREAS else area)
+    options = offered(area)
     return select(
         choice.label,
         {getattr(o, f"{param}_id"): choice.text(o) for o in options.itertuples()},
