@@ -221,6 +221,15 @@ def test_table_holds_exactly_the_plotted_outcomes(example_db, monkeypatch):
     assert sum(len(t["x"]) for t in traces) <= 10_000
 
 
+def test_plotted_values_are_drawn_when_their_expander_is_opened(example_db, monkeypatch):
+    at = run_page(example_db, monkeypatch, indicator="N15505", period="2025")
+    [box] = [e for e in at.expander if e.label.startswith("Värden i diagrammet")]
+    assert box.label == "Värden i diagrammet (45 rader)"
+    assert not at.dataframe  # closed: the grid is not sent at all
+    assert len(values_table(at)) == 45  # opened (a rerun): the plotted values
+    assert at.get("download_button")  # the CSV does not depend on it
+
+
 def test_other_municipalities_are_never_read_but_units_are(tmp_path, monkeypatch):
     outcomes = (
         "indicator_id;period;value;subject;gender;source\n"
