@@ -104,19 +104,16 @@ def _valid(con: duckdb.DuckDBPyConnection) -> bool:
     [counts] = queries.rows(con, "etl/bulk/outcome_checks", genders=list(GENDERS))
     if any(counts):
         return False
-    sizes = {
-        name: con.execute(f"select count(*) from bulk_{name}").fetchall()[0][0]  # noqa: S608 - fixed names
-        for name in ("indicators", "subjects", "periods", "genders")
-    }
-    keys = sizes["indicators"] * sizes["subjects"] * sizes["periods"] * sizes["genders"]
+    [(indicators, subjects, periods, genders)] = queries.rows(con, "etl/bulk/outcome_code_counts")
+    keys = indicators * subjects * periods * genders
     if keys > MAX_KEY_BITS:
         return False
     [(repeats,)] = queries.rows(
         con,
         "etl/bulk/outcome_repeats",
-        subjects=sizes["subjects"],
-        periods=sizes["periods"],
-        genders=sizes["genders"],
+        subjects=subjects,
+        periods=periods,
+        genders=genders,
         keys=keys,
     )
     return repeats == 0
