@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-import queries
+import warehouse
 from attainment.rules import EPSILON, Rules
 
 STATUS_ORDER = ("ej uppfyllt", "delvis", "uppfyllt")
@@ -50,12 +50,12 @@ class Explanation:
 
 def explain(con: duckdb.DuckDBPyConnection, goal_id: str, period: str) -> Explanation | None:
     """The explanation of ``goal_id`` in ``period``; None if the goal is not valid then."""
-    status = queries.run(con, "engine/goal_status_one", goal_id=goal_id, period=period)
+    status = warehouse.run(con, "engine/goal_status_one", goal_id=goal_id, period=period)
     if status.empty:
         return None
     row = status.iloc[0]
     rules = Rules.read(con)
-    frame = queries.run(
+    frame = warehouse.run(
         con, "engine/goal_inputs", goal_id=goal_id, period=period, partly_score=rules.partly_score
     )
     inputs = [

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+import warehouse
+
 EPSILON = 1e-9  # absolute tolerance of every comparison (docs/rules.md)
 
 # rule_preset -> (full_threshold, partial_threshold); "all" and "worst_of" use no thresholds.
@@ -48,7 +50,7 @@ class Rules:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Rules:
-        return cls.from_settings(dict(con.execute("select key, value from settings").fetchall()))
+        return cls.from_settings(dict(warehouse.rows(con, "engine/settings")))
 
     def score_of(self, status: str) -> float | None:
         """What an input with this status adds to a goal's score (None: not assessable)."""

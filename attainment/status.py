@@ -8,16 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
-import queries
+import warehouse
 from attainment.compute import compute_status
-
-_INPUT_TABLES = (
-    "settings", "goals", "goal_links", "indicators", "goal_indicators", "targets", "outcomes",
-    "assessments", "periods",
-)  # fmt: skip
 
 
 class UnknownPeriod(ValueError):
@@ -26,23 +20,20 @@ class UnknownPeriod(ValueError):
 
 def period_status(db: Path, period: str, indicators: bool = False) -> pd.DataFrame:
     """goal_status (or indicator_status) rows of ``period``, as documented in warehouse.md."""
-    con = queries.open_warehouse(db)
+    if not db.exists():
+        raise FileNotFoundError(db)
+    con = warehouse.scratch()
     try:
-        queries.script(con, "etl/macros")
-        (code,) = con.execute("select parse_period($p)", {"p": period}).fetchone()
+        warehouse.attach_read_only(con, db)
+        code = warehouse.value(con, "engine/parse_period", period=period)
         if code is None:
             raise UnknownPeriod(period)
         name = "indicator_status_for_period" if indicators else "goal_status_for_period"
-        cur = queries.cursor(con)
-        if not queries.rows(cur, "engine/has_period", period=code)[0][0]:
-            cur = _evaluate_on_demand(con, code)
-        return queries.run(cur, f"engine/{name}", period=code)
+        cur = warehouse.cursor(con)
+        if not warehouse.value(cur, "engine/has_period", period=code):
+            warehouse.script(con, "engine/input_views")
+            compute_status(con, [code])
+            cur = con
+        return warehouse.run(cur, f"engine/{name}", period=code)
     finally:
         con.close()
-
-
-def _evaluate_on_demand(con: duckdb.DuckDBPyConnection, period: str) -> duckdb.DuckDBPyConnection:
-    for table in _INPUT_TABLES:
-        con.execute(f"create temp view {table} as from {queries.WAREHOUSE_SCHEMA}.{table}")
-    compute_status(con, [period])
-    return con

@@ -8,7 +8,7 @@ A benchmark, not a test: it measures and reports, with each figure beside its ta
 1. **Warm rerun** (AppTest, in this process): each page is run once with empty caches (the
    *cold* run, every query executed), then ``--runs`` more times with the same URL parameters
    (the *warm* reruns, every ``fetch`` a cache hit). Calls of ``ui.data.fetch`` and
-   ``queries.run`` are timed on the way, which shows where a slow page spends its time.
+   ``warehouse.run`` are timed on the way, which shows where a slow page spends its time.
 2. **Interaction to render** (Playwright + Debian's Chromium against ``streamlit run``): pick
    another value in a URL-bound selectbox (the sidebar's period, or the page's goal, nämnd or
    indicator), ``--interactions`` times per page and selector. Half the picks are values the
@@ -59,7 +59,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import numpy as np
 import pandas as pd
 
-import queries
+import warehouse
 from bench.run import machine, percentile
 from tests.support.server import (
     CHROMIUM,
@@ -196,11 +196,11 @@ def scenario(db: Path) -> Scenario:
     """Realistic, heavy parameters from the warehouse ``db`` (see the module docstring)."""
     from ui.state import area_param
 
-    con = queries.open_warehouse(db)
+    con = warehouse.open_read_only(db)
     try:
-        cur = queries.cursor(con)
-        periods = queries.run(cur, "app/periods")
-        orgs = queries.run(cur, "app/committee_options")
+        cur = warehouse.cursor(con)
+        periods = warehouse.run(cur, "app/periods")
+        orgs = warehouse.run(cur, "app/committee_options")
         heaviest = {p: cur.execute(q).fetchone() for p, q in HEAVIEST.items()}
         values: dict[str, str] = {}
         if not periods.empty:
@@ -215,12 +215,12 @@ def scenario(db: Path) -> Scenario:
         in_area: dict[str, list[str]] = {"goal": [], "indicator": []}
         for param in in_area:
             if param in values:
-                [area, *_] = queries.run(
+                [area, *_] = warehouse.run(
                     cur, f"app/{param}_areas", **{param: values[param]}
                 ).area_id
                 areas[param] = area_param(area)
                 in_area[param] = list(
-                    queries.run(cur, f"app/area_{param}s", area=area)[f"{param}_id"]
+                    warehouse.run(cur, f"app/area_{param}s", area=area)[f"{param}_id"]
                 )
     finally:
         con.close()
@@ -306,7 +306,7 @@ class Call:
 
 
 class CallLog:
-    """Times ``ui.data.fetch`` / ``ui.data.explanation`` and ``queries.run`` calls."""
+    """Times ``ui.data.fetch`` / ``ui.data.explanation`` and ``warehouse.run`` calls."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
@@ -344,7 +344,7 @@ class CallLog:
             return "explanation (attainment.explain)"
 
         replacements = [
-            (queries.run, self._wrap("query", queries.run, query_name)),
+            (warehouse.run, self._wrap("query", warehouse.run, query_name)),
             (ui.data.fetch, self._wrap("fetch", ui.data.fetch, fetch_name)),
             (ui.data.explanation, self._wrap("fetch", ui.data.explanation, explanation_name)),
         ]
@@ -423,15 +423,15 @@ def _quiet_bare_mode() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _warehouse_env(db: Path) -> Iterator[None]:
-    previous = os.environ.get(queries.WAREHOUSE_ENV)
-    os.environ[queries.WAREHOUSE_ENV] = str(db)
+    previous = os.environ.get(warehouse.files.ENV)
+    os.environ[warehouse.files.ENV] = str(db)
     try:
         yield
     finally:
         if previous is None:
-            os.environ.pop(queries.WAREHOUSE_ENV, None)
+            os.environ.pop(warehouse.files.ENV, None)
         else:
-            os.environ[queries.WAREHOUSE_ENV] = previous
+            os.environ[warehouse.files.ENV] = previous
 
 
 def measure_reruns(
@@ -840,9 +840,9 @@ def _areas_text(plan: Scenario) -> str:
 
 
 def warehouse_summary(db: Path) -> str:
-    con = queries.open_warehouse(db)
+    con = warehouse.open_read_only(db)
     try:
-        row = queries.run(queries.cursor(con), "app/summary").iloc[0]
+        row = warehouse.run(warehouse.cursor(con), "app/summary").iloc[0]
     finally:
         con.close()
     return (
@@ -997,7 +997,7 @@ def _rerun_section(reruns: list[RerunResult], runs: int) -> list[str]:
         "hits: hashing the arguments, unpickling a copy of the cached DataFrame); AppTest "
         "recompiling dashboard.py and the page (every AppTest run gets a new script cache; a "
         "server compiles once); and the rest (the page's own Python, plotly figures, Streamlit's "
-        "serialisation, AppTest's tree). *Cold*: the `queries.run` calls of the cold run, "
+        "serialisation, AppTest's tree). *Cold*: the `warehouse.run` calls of the cold run, "
         "executed in DuckDB, slowest first.",
         "",
         "| page | warm mean | in fetch | AppTest compile | the rest | slowest fetches "

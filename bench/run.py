@@ -7,7 +7,7 @@
    of the same outcomes (``create table … as select * from read_csv(…)`` + checkpoint into a
    fresh file), each with its wall time and peak RSS.
 3. Status: ``compute_status(con)`` on a copy of the built warehouse.
-4. Page queries: p50/p95 latency through ``queries.run`` on ``open_warehouse``'s cursor, beside
+4. Page queries: p50/p95 latency through ``warehouse.run`` on ``open_warehouse``'s cursor, beside
    the same SQL on a plain read-only connection, with varying realistic parameters.
 
 The machine this runs on may be shared and noisy: compare the ratios within one report rather
@@ -33,7 +33,7 @@ from typing import Any
 
 import duckdb
 
-import queries
+import warehouse
 from attainment.compute import compute_status
 from attainment.rules import Rules
 from bench.generate import GENERATOR_VERSION, OUT, ROOT, SCALES, Size, generate, parse_scale
@@ -167,7 +167,7 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
     shutil.copyfile(db, copy)
     try:
         with duckdb.connect(copy) as con:
-            queries.script(con, "etl/macros")
+            warehouse.script(con, "shared/periods")
             seconds = []
             for n in range(runs):
                 started = time.perf_counter()
@@ -202,7 +202,7 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
 
     def one(name: str) -> dict[str, Any]:
         params: dict[str, Any] = {}
-        for p in queries.parameters(name):
+        for p in warehouse.parameters(name):
             if p == "period":
                 params[p] = rng.choice(periods)
             elif p == "goal_id":
@@ -219,21 +219,21 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
 
 
 def measure_queries(db: Path, runs: int, log: Log, warmup: int = 3) -> dict:
-    app = queries.open_warehouse(db)
+    app = warehouse.open_read_only(db)
     plain = duckdb.connect(str(db), read_only=True)
     try:
-        cur = queries.cursor(app)
+        cur = warehouse.cursor(app)
         all_params = query_parameters(cur, runs + warmup)
         results = {}
         for name, param_sets in all_params.items():
-            text = queries.sql(name)
+            text = warehouse.sql(name)
             app_ms, plain_ms, rows = [], [], []
             for n, params in enumerate(param_sets):
                 # Alternate which side goes first, so neither always gets the warmer cache.
                 for side in ("app", "plain") if n % 2 == 0 else ("plain", "app"):
                     started = time.perf_counter()
                     if side == "app":
-                        frame = queries.run(cur, name, **params)
+                        frame = warehouse.run(cur, name, **params)
                         elapsed = time.perf_counter() - started
                         if n >= warmup:
                             app_ms.append(elapsed * 1000)
@@ -379,7 +379,8 @@ def render(results: dict) -> str:
         "",
         f"Each query {next(iter(q.values()))['runs']} times with varying parameters (periods, "
         "goals, level sets drawn at random), after 3 warm-up runs. *app* = "
-        "`queries.run(queries.cursor(open_warehouse(db)), …)` (a DataFrame); *plain* = the same "
+        "`warehouse.run(warehouse.cursor(open_read_only(db)), …)` (a DataFrame); *plain* = the "
+        "same "
         "SQL with `con.execute(sql, params).fetchall()` on `duckdb.connect(db, read_only=True)`.",
         "",
         "| query | rows | app p50 | app p95 | plain p50 | plain p95 | app/plain p95 "

@@ -1,15 +1,7 @@
-"""Validate sources and build the warehouse atomically.
-
-The warehouse is one DuckDB file. A build writes a new file beside it, checkpoints and closes
-it, then replaces the old file with one ``os.replace``. A reader therefore sees either the old
-warehouse or the new one, never a half-built one, and a build killed at any moment leaves the
-previous warehouse complete: the only trace is a ``.<name>.building-<pid>`` file that the next
-build removes.
-"""
+"""Validate sources and build the warehouse atomically (``warehouse.building``)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -18,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-import queries
+import warehouse
 from attainment.compute import compute_status
 from etl.problems import InvalidInput
 from etl.schema import FORMAT_VERSION
@@ -26,7 +18,7 @@ from etl.sources import LoadedFile, load_pending, stage_sources
 from etl.validate import prepare, validate
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = queries.default_warehouse()
+DEFAULT_DB = warehouse.default_path()
 EXAMPLE_SOURCE = ROOT / "data" / "example"
 
 # Tables written by the build, in the order they are reported.
@@ -60,29 +52,15 @@ class BuildResult:
 
 def check(paths: list[Path], report: Report = lambda _: None) -> list[LoadedFile]:
     """Validate sources without writing anything; raise ``InvalidInput`` listing every problem."""
-    with duckdb.connect() as con:
+    with warehouse.scratch() as con:
         return _stage_and_validate(con, paths, report)
 
 
 def build(paths: list[Path], db_path: Path, report: Report = lambda _: None) -> BuildResult:
     """Validate ``paths`` and replace the warehouse at ``db_path`` with a new build."""
     db_path = db_path.resolve()
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(db_path)
-    building = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
-    building.unlink(missing_ok=True)
-    try:
-        with duckdb.connect(building) as con:
-            # DuckDB draws its own progress bar on the terminal for statements over two seconds.
-            con.execute("set enable_progress_bar = $on", {"on": os.isatty(1)})
-            files, counts = load_warehouse(con, paths, report)
-            con.execute("checkpoint")
-        _fsync(building)
-        os.replace(building, db_path)
-        _fsync(db_path.parent)
-    finally:
-        building.unlink(missing_ok=True)
-        Path(f"{building}.wal").unlink(missing_ok=True)
+    with warehouse.building(db_path, progress=os.isatty(1)) as con:
+        files, counts = load_warehouse(con, paths, report)
     report(f"Klart: {db_path}")
     return BuildResult(db_path, counts, files)
 
@@ -93,13 +71,15 @@ def load_warehouse(
     """Validate ``paths`` and create the warehouse tables on ``con`` (an empty database)."""
     files = _stage_and_validate(con, paths, report)
     report("Bygger lagret …")
-    queries.script(con, "warehouse/load")
+    warehouse.script(con, "warehouse/load")
     _write_load_log(con, files)
     report("Beräknar måluppfyllelse …")
     compute_status(con)
     counts = {
-        t: con.execute(f"select count(*) from {t}").fetchone()[0]  # noqa: S608 - fixed names
-        for t in WAREHOUSE_TABLES
+        table: count
+        for _, table, count in warehouse.rows(
+            con, "warehouse/row_counts", template={"tables": WAREHOUSE_TABLES}
+        )
     }
     for table in WAREHOUSE_TABLES:
         report(f"  {table:<20} {counts[table]:>12,} rader".replace(",", " "))
@@ -113,7 +93,7 @@ def _stage_and_validate(
     files, problems, pending = stage_sources(con, paths)
     # The warehouse tables exist from the start: a large outcomes file that passes the fast
     # path's checks is written straight into its table (etl/bulk.py).
-    queries.script(con, "warehouse/schema")
+    warehouse.script(con, "warehouse/schema")
     prepare(con)
     if load_pending(con, pending, problems):
         prepare(con)  # outcomes were staged row by row after all
@@ -130,36 +110,15 @@ def _stage_and_validate(
 def _write_load_log(con: duckdb.DuckDBPyConnection, files: list[LoadedFile]) -> None:
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as UTC
     rows = [
-        (file.path, file.sha256, table, count, built_at, FORMAT_VERSION)
+        {
+            "source_path": file.path,
+            "sha256": file.sha256,
+            "table_name": table,
+            "row_count": count,
+            "built_at": built_at,
+            "format_version": FORMAT_VERSION,
+        }
         for file in files
         for table, count in (sorted(file.rows.items()) or [(None, None)])
     ]
-    con.executemany("insert into load_log values (?, ?, ?, ?, ?, ?)", rows)
-
-
-def _remove_abandoned_builds(db_path: Path) -> None:
-    """Delete leftovers of builds that were killed (their process no longer exists)."""
-    for leftover in db_path.parent.glob(f".{db_path.name}.building-*"):
-        pid = leftover.name.rsplit("-", 1)[-1].removesuffix(".wal")
-        if pid.isdigit() and not _process_alive(int(pid)):
-            leftover.unlink(missing_ok=True)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file or a directory entry to disk so the rename survives a power cut too."""
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    warehouse.insert_rows(con, "warehouse/insert_load_log", rows)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import duckdb
 
-import queries
+import warehouse
 from etl.schema import GENDERS, TABLES
 
 BULK_TABLE = "outcomes"
@@ -61,54 +61,44 @@ def plain_columns(header: list[str], whitespace: str) -> tuple[str, ...] | None:
 def load(con: duckdb.DuckDBPyConnection, file: BulkFile) -> int | None:
     """Insert ``file`` into ``outcomes`` if every check passes and return its row count; else
     leave ``outcomes`` as it was and return None. Needs the staged tables (``prepare``)."""
-    columns = {f"c{i}": _TYPES.get(name, "varchar") for i, name in enumerate(file.columns)}
-    source = con.read_csv(
-        str(file.path),
-        header=True,
-        sep=file.delimiter,
-        quotechar='"',
-        escapechar='"',
-        columns=columns,
-        auto_detect=False,
-        encoding="utf-8",
-    )
-    # Identifiers only (from etl/schema.py); the path and the types travel as values.
-    present = dict(zip(file.columns, columns, strict=True))
-    projection = ", ".join(
-        f"{present[c.name]} as {c.name}"
-        if c.name in present
-        else f"null::{_TYPES.get(c.name, 'varchar')} as {c.name}"
-        for c in TABLES[BULK_TABLE].columns
-    )
-    source.project(projection).create_view("bulk_source", replace=True)
-    # DuckDB guesses a few dozen rows for a CSV file read with given columns, and would hash
-    # the file and probe it with the period codes: the rows would come out in hash order,
-    # scattering each indicator's rows over the whole table (and its zone maps). Keep the file
-    # as the probe side, so that the rows are stored in the file's order.
-    con.execute("set disabled_optimizers = 'build_side_probe_side'")
+    fields = {name: f"c{i}" for i, name in enumerate(file.columns)}
+    shape = {
+        "columns": [
+            {"name": c.name, "field": fields.get(c.name), "numeric": c.name in _TYPES}
+            for c in TABLES[BULK_TABLE].columns
+        ]
+    }
+    types = {f"c{i}": _TYPES.get(name, "varchar") for i, name in enumerate(file.columns)}
+    warehouse.execute(con, "etl/bulk/keep_file_order")
     try:
-        [(rows,)] = con.execute(queries.sql("etl/bulk/outcomes")).fetchall()
+        rows = warehouse.value(
+            con,
+            "etl/bulk/outcomes",
+            template=shape,
+            path=str(file.path),
+            delim=file.delimiter,
+            columns=types,
+        )
     except (duckdb.ConstraintException, duckdb.ConversionException, duckdb.InvalidInputException):
         return None  # the failed statement changed nothing
     finally:
-        con.execute("reset disabled_optimizers")
-        con.execute("drop view bulk_source")
+        warehouse.execute(con, "etl/bulk/reset_optimizers")
     if rows and not _valid(con):
-        con.execute("delete from outcomes")
+        warehouse.execute(con, "etl/bulk/discard_outcomes")
         return None
     return int(rows)
 
 
 def _valid(con: duckdb.DuckDBPyConnection) -> bool:
-    queries.script(con, "etl/bulk/outcome_codes")
-    [counts] = queries.rows(con, "etl/bulk/outcome_checks", genders=list(GENDERS))
+    warehouse.script(con, "etl/bulk/outcome_codes")
+    [counts] = warehouse.rows(con, "etl/bulk/outcome_checks", genders=list(GENDERS))
     if any(counts):
         return False
-    [(indicators, subjects, periods, genders)] = queries.rows(con, "etl/bulk/outcome_code_counts")
+    [(indicators, subjects, periods, genders)] = warehouse.rows(con, "etl/bulk/outcome_code_counts")
     keys = indicators * subjects * periods * genders
     if keys > MAX_KEY_BITS:
         return False
-    [(repeats,)] = queries.rows(
+    [(repeats,)] = warehouse.rows(
         con,
         "etl/bulk/outcome_repeats",
         subjects=subjects,

@@ -17,7 +17,8 @@ EXTRA_PREFIX = "x_"
 
 
 class Kind(Enum):
-    """What a cell may contain. Each kind has a parser macro in ``queries/etl/macros.sql``."""
+    """What a cell may contain. Each kind has a parser macro in ``queries/etl/macros.sql`` (periods:
+    ``queries/shared/periods.sql``)."""
 
     ID = "id"  # non-empty text, compared exactly after trimming
     TEXT = "text"

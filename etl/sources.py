@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-import queries
+import warehouse
 from etl import bulk
 from etl.problems import Problem
 from etl.schema import EXTRA_PREFIX, TABLES, Table
@@ -54,14 +54,9 @@ class Pending:
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    queries.script(con, "etl/macros")
-    for table in TABLES.values():
-        columns = ", ".join(f'"{c.name}" varchar' for c in table.columns)
-        con.execute(
-            f"create or replace temp table raw_{table.name} ("
-            f"_file varchar, _sheet varchar, _row bigint, {columns}, "
-            "extra map(varchar, varchar))"
-        )
+    warehouse.script(con, "shared/periods")
+    warehouse.script(con, "etl/macros")
+    warehouse.script(con, "etl/read/raw_tables", template={"tables": TABLES.values()})
 
 
 def stage_sources(
@@ -140,7 +135,7 @@ def load_pending(
     be compared row by row) the files are staged row by row like any other. Returns whether any
     was, in which case the staging tables must be prepared again.
     """
-    if len(pending) == 1 and not _has_rows(con, f"raw_{bulk.BULK_TABLE}"):
+    if len(pending) == 1 and not warehouse.value(con, "etl/read/outcomes_staged"):
         rows = bulk.load(con, pending[0].file)
         if rows is not None:
             pending[0].loaded.rows[bulk.BULK_TABLE] = rows
@@ -188,16 +183,9 @@ def _stage_csv_rows(
             return
         columns = {f"c{i}": "varchar" for i in range(len(header))}
         try:
-            # Rows that cannot be read (wrong number of fields, a quote never closed) go to
-            # csv_rejects, so that every such row is reported, not only the first.
-            con.execute("drop table if exists csv_rejects; drop table if exists csv_reject_scans")
-            con.execute(
-                # rowid follows the file's order (insertion order is preserved); + 2 for the header.
-                "create or replace temp table sheet as select * from read_csv($path, "
-                "delim = $delim, header = true, quote = '\"', escape = '\"', columns = $columns, "
-                "auto_detect = false, encoding = 'utf-8', store_rejects = true, "
-                "rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')",
-                {"path": str(readable), "delim": delimiter, "columns": columns},
+            warehouse.script(con, "etl/read/drop_csv_rejects")
+            warehouse.execute(
+                con, "etl/read/csv_sheet", path=str(readable), delim=delimiter, columns=columns
             )
         except duckdb.Error as error:
             problems.append(_csv_error(path, error))
@@ -207,16 +195,8 @@ def _stage_csv_rows(
             # The rows after a rejected row would get wrong row numbers: stage none of the file.
             problems += rejected
             return
-    loaded.rows[table.name] = _stage_sheet(
-        con, table, header, "rowid + 2", str(path), None, problems
-    )
-    # A large file's text must not stay in memory while the next one is read.
-    con.execute("drop table sheet")
-
-
-def _has_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    [(found,)] = con.execute(f"select exists (from {table})").fetchall()
-    return found
+    loaded.rows[table.name] = _stage_sheet(con, table, header, True, str(path), None, problems)
+    warehouse.execute(con, "etl/read/drop_sheet")
 
 
 def _inspect_csv(path: Path) -> tuple[str, str, bool]:
@@ -271,14 +251,8 @@ def _delimiter(header_line: str) -> str:
 
 def _csv_rejects(con: duckdb.DuckDBPyConnection, path: Path, width: int) -> list[Problem]:
     """One problem per row that DuckDB's reader rejected (line 1 is the header)."""
-    rejects = con.execute(
-        "select line, list(error_type order by byte_position), "
-        "list(try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) as integer)), "
-        "any_value(error_message) "
-        "from csv_rejects group by line order by line"
-    ).fetchall()
     problems = []
-    for line, types, counts, message in rejects:
+    for line, types, counts, message in warehouse.rows(con, "etl/read/csv_rejects"):
         fields = [n for n in counts if n is not None]
         if "MISSING COLUMNS" in types and fields:
             found, expected = f"raden har {min(fields)} fält", f"{width} fält som rubrikraden"
@@ -339,9 +313,9 @@ def _stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Probl
                     problems.append(Problem(str(path), sheet.title, 1, None, found, "kolumnnamn"))
                 continue  # an empty sheet holds no rows for its table
             con.register("sheet_arrow", pa.table(columns))
-            con.execute("create or replace temp table sheet as select * from sheet_arrow")
+            warehouse.execute(con, "etl/read/sheet_from_arrow")
             con.unregister("sheet_arrow")
-            rows = _stage_sheet(con, table, header, "_row", str(path), sheet.title, problems)
+            rows = _stage_sheet(con, table, header, False, str(path), sheet.title, problems)
             loaded.rows[table.name] = loaded.rows.get(table.name, 0) + rows
     finally:
         workbook.close()
@@ -403,14 +377,15 @@ def _stage_sheet(
     con: duckdb.DuckDBPyConnection,
     table: Table,
     header: list[str],
-    row_expr: str,
+    numbered_by_order: bool,
     file: str,
     sheet: str | None,
     problems: list[Problem],
 ) -> int:
     """Move the temp table ``sheet`` (text columns c0..cN) into ``raw_<table>``.
 
-    ``row_expr`` gives each row's number as the user sees it (header = row 1).
+    Each row's number as the user sees it (header = row 1) is its place in the file
+    (``numbered_by_order``, a CSV file) or the sheet's own ``_row`` (a worksheet).
     """
     known: dict[str, str] = {}  # format column -> sheet column
     extra: dict[str, str] = {}
@@ -467,35 +442,19 @@ def _stage_sheet(
     if not header_ok:
         return 0
 
-    # Clean every cell once in an inner query; the outer one maps and filters blank rows.
-    cleaned = [*known.values(), *extra.values()]
-    inner = ", ".join(f"clean_cell({c}) as {c}" for c in cleaned)
-    targets = ", ".join(f'"{name}"' for name in known)
-    values = ", ".join(known.values())
-    # x_ columns as a map without the empty cells; a constant empty map when there are none,
-    # which costs nothing on a file of millions of outcome rows.
-    extras = "map()::map(varchar, varchar)"
-    if extra:
-        extras = (
-            f"map_from_entries(list_filter(list_zip($extra_names, [{', '.join(extra.values())}]"
-            "::varchar[]), lambda e: e[2] is not null))"
-        )
-    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open, and the next sheet's
-    # con.register() then fails with "connection has an unfinished result".
-    [(count,)] = con.execute(
-        f"insert into raw_{table.name} (_file, _sheet, _row, {targets}, extra) "  # noqa: S608 - identifiers come from etl/schema.py
-        f"select $file, $sheet, _row, {values}, {extras} "
-        f"from (select {row_expr} as _row, {inner} from sheet) "
-        f"where coalesce({', '.join(cleaned)}) is not null",
-        {"file": file, "sheet": sheet} | ({"extra_names": list(extra)} if extra else {}),
-    ).fetchall()
-    return int(count)
+    shape = {
+        "table": table.name,
+        "known": known,
+        "extra": extra,
+        "cleaned": [*known.values(), *extra.values()],
+        "numbered_by_order": numbered_by_order,
+    }
+    params = {"file": file, "sheet": sheet} | ({"extra_names": list(extra)} if extra else {})
+    return warehouse.value(con, "etl/read/stage_sheet", template=shape, **params)
 
 
 def _has_values(con: duckdb.DuckDBPyConnection, column: str) -> bool:
-    query = f"select count(*) from sheet where clean_cell({column}) is not null"  # noqa: S608
-    [(count,)] = con.execute(query).fetchall()
-    return count > 0
+    return warehouse.value(con, "etl/read/column_has_values", template={"column": column})
 
 
 def _column_letter(index: int) -> str:

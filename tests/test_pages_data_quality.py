@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import queries
+import warehouse
 from etl.build import build
 from tests.conftest import engine
 from tests.conftest import run_page as open_page
@@ -169,7 +169,7 @@ def test_lists_of_the_whole_model_are_not_queried_again_for_another_period():
         "dq_indicators_without_targets",
         "dq_indicators_without_outcomes",
     ]:
-        assert queries.parameters(f"app/{name}") == set(), name
+        assert warehouse.parameters(f"app/{name}") == set(), name
 
 
 def test_an_empty_list_says_so_with_symbol_and_words(example_db, monkeypatch):

@@ -18,7 +18,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import queries
+import warehouse
 from etl.build import build
 from tests.conftest import engine
 from tests.conftest import run_page as open_page
@@ -252,10 +252,10 @@ def test_other_municipalities_are_never_read_but_units_are(tmp_path, monkeypatch
 
 
 def test_point_limit_keeps_whole_series_in_order(example_db):
-    con = queries.open_warehouse(example_db)
+    con = warehouse.open_read_only(example_db)
     try:
-        cur = queries.cursor(con)
-        rows = queries.run(
+        cur = warehouse.cursor(con)
+        rows = warehouse.run(
             cur, "app/indicator_series", indicator="N15505", period_type="year", max_points=20
         )
     finally:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-import queries
+import warehouse
 from etl.build import build
 from tests.conftest import engine, figure, values
 from tests.conftest import run_page as open_page
@@ -214,11 +214,11 @@ def test_validity_is_explained_for_a_goal_that_started_later(example_db, monkeyp
 
 
 def test_mandate_boundaries_are_every_fourth_year_from_2019(example_db):
-    con = queries.open_warehouse(example_db)
+    con = warehouse.open_read_only(example_db)
     try:
-        cur = queries.cursor(con)
-        years = queries.run(cur, "app/history_mandate_boundaries", period_type="year")
-        tertials = queries.run(cur, "app/history_mandate_boundaries", period_type="tertial")
+        cur = warehouse.cursor(con)
+        years = warehouse.run(cur, "app/history_mandate_boundaries", period_type="year")
+        tertials = warehouse.run(cur, "app/history_mandate_boundaries", period_type="tertial")
     finally:
         con.close()
     assert list(years.year) == [2019, 2023]

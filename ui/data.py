@@ -13,32 +13,32 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-import queries
+import warehouse
 from attainment.explain import Explanation, explain
 
 BUILD_COMMAND = "python -m etl build --example"
 
 
 def warehouse_path() -> Path:
-    return queries.default_warehouse()
+    return warehouse.default_path()
 
 
 def version() -> str | None:
     """The current warehouse version; None when no warehouse has been built."""
-    return queries.warehouse_version(warehouse_path())
+    return warehouse.version(warehouse_path())
 
 
 # Two entries: the current build and the one before it, which a rerun that started before the
 # swap may still be reading. Older instances are dropped and closed.
 @st.cache_resource(max_entries=2, show_spinner=False, on_release=lambda con: con.close())
 def _connection(path: str, version: str):
-    return queries.open_warehouse(Path(path))
+    return warehouse.open_read_only(Path(path))
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _fetch(name: str, params: tuple[tuple[str, Any], ...], path: str, version: str) -> pd.DataFrame:
     con = _connection(path, version)
-    return queries.run(queries.cursor(con), name, **dict(params))
+    return warehouse.run(warehouse.cursor(con), name, **dict(params))
 
 
 def fetch(name: str, **params: Any) -> pd.DataFrame:
@@ -65,7 +65,7 @@ def require_warehouse() -> None:
 @st.cache_data(max_entries=256, show_spinner=False)
 def _explanation(goal_id: str, period: str, path: str, version: str) -> Explanation | None:
     con = _connection(path, version)
-    return explain(queries.cursor(con), goal_id, period)
+    return explain(warehouse.cursor(con), goal_id, period)
 
 
 def explanation(goal_id: str, period: str) -> Explanation | None:

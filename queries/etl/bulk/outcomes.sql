@@ -1,11 +1,33 @@
--- Purpose: the fast path for a large outcomes file: rows typed by DuckDB's CSV reader (the temp
---          view bulk_source, created by etl/bulk.py) go straight into the warehouse table.
---          Anything unusual makes the statement fail (a cell the reader cannot type, a NULL in a
---          NOT NULL column: an unknown period, a missing indicator, a preliminary flag that is
---          not ja/nej), and the file then takes the row-by-row path, which reports each problem.
+-- Purpose: the fast path for a large outcomes file: rows typed by DuckDB's CSV reader go
+--          straight into the warehouse table. Anything unusual makes the statement fail (a cell
+--          the reader cannot type, a NULL in a NOT NULL column: an unknown period, a missing
+--          indicator, a preliminary flag that is not ja/nej), and the file then takes the
+--          row-by-row path, which reports each problem. A template: the file's fields c0..cN
+--          and the format column each holds come from etl/bulk.py; a format column the file
+--          lacks is NULL.
 -- Grain:   one row per row of the file, in the file's order.
--- Params:  none.
+-- Params:  $path; $delim; $columns: {c0: type, …} as the reader types the fields.
 insert into outcomes
+with bulk_source as (
+    select
+        {%- for column in columns %}
+        {% if column.field is none -%}
+        null::{{ 'double' if column.numeric else 'varchar' }}
+        {%- else -%}
+        {{ column.field | ident }}
+        {%- endif %} as {{ column.name | ident }},
+        {%- endfor %}
+    from read_csv(
+        $path,
+        header = true,
+        delim = $delim,
+        quote = '"',
+        escape = '"',
+        columns = $columns,
+        auto_detect = false,
+        encoding = 'utf-8'
+    )
+)
 select
     s.indicator_id,
     coalesce(s.subject, municipality_code()),

@@ -1,0 +1,79 @@
+"""Query files: reading ``queries/<group>/<name>.sql``, its ``$parameters``, and templates.
+
+A query file holds one query (or, for ``script``, several statements) and starts with a header
+comment giving its purpose, grain and parameters. Values always travel as DuckDB ``$name``
+parameters. A few files must vary an *identifier* (the staging table of each format table, the
+columns a cell check covers): those are Jinja templates, rendered with ``template=`` values that
+come from the code (``etl/schema.py``), never from a user; every identifier passes through the
+``ident`` filter, which accepts only plain names and quotes them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+QUERY_DIR = Path(__file__).resolve().parents[1] / "queries"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _ident(name: str) -> str:
+    """A table or column name for a template, quoted; anything but a plain name is refused."""
+    if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
+        raise ValueError(f"not a plain identifier: {name!r}")
+    return f'"{name}"'
+
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(QUERY_DIR),
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,  # SQL, not HTML: identifiers are quoted by the ident filter instead
+    keep_trailing_newline=True,
+)
+_TEMPLATES.filters["ident"] = _ident
+
+
+def _path(name: str) -> Path:
+    path = (QUERY_DIR / f"{name}.sql").resolve()
+    if QUERY_DIR not in path.parents:
+        raise ValueError(f"query name outside the queries folder: {name!r}")
+    return path
+
+
+@functools.cache
+def _text(name: str) -> str:
+    # Without the final ";" a query can be wrapped, e.g. in "create table … as <query>".
+    return _path(name).read_text(encoding="utf-8").rstrip().removesuffix(";")
+
+
+def sql(name: str, template: Mapping[str, Any] | None = None) -> str:
+    """The text of ``queries/<name>.sql``, e.g. ``sql("app/goal_tree")``; a template file is
+    rendered with the values in ``template``."""
+    if template is None:
+        return _text(name)
+    return _TEMPLATES.get_template(f"{name}.sql").render(**template).rstrip().removesuffix(";")
+
+
+def parameters(name: str, template: Mapping[str, Any] | None = None) -> set[str]:
+    """The ``$parameters`` query file ``name`` uses (comments stripped first, so headers don't
+    count)."""
+    return _parameters(sql(name, template))
+
+
+def _parameters(text: str) -> set[str]:
+    body = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+    return set(_PARAM.findall(body))
+
+
+def checked(name: str, text: str, params: dict[str, Any]) -> dict[str, Any]:
+    """``params``, if they are exactly the parameters ``text`` uses."""
+    expected = _parameters(text)
+    if set(params) != expected:
+        raise TypeError(f"{name} takes {sorted(expected)}, got {sorted(params)}")
+    return params
