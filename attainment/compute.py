@@ -48,7 +48,6 @@ def compute_status(con: duckdb.DuckDBPyConnection, periods: list[str] | None = N
 def _pass(rules: Rules, height: int) -> dict[str, object]:
     return {
         "height": height,
-        "partly_score": rules.partly_score,
         "full_threshold": rules.full_threshold,
         "partial_threshold": rules.partial_threshold,
         "preset": rules.preset,

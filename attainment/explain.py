@@ -14,15 +14,10 @@ import pandas as pd
 
 import warehouse
 from attainment.rules import EPSILON, Rules
+from attainment.vocabulary import ASSESSABLE as STATUS_ORDER
+from attainment.vocabulary import STATUSES
 
-STATUS_ORDER = ("ej uppfyllt", "delvis", "uppfyllt")
-NOT_ASSESSABLE_REASON = {
-    "saknar målvärde": "saknar målvärde",
-    "saknar utfall": "saknar utfall inom tillåten ålder",
-    "ej bedömt": "är inte bedömt",
-}
 _NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
-_STATUS_PHRASE = {"uppfyllt": "uppfyllt", "delvis": "delvis uppfyllt", "ej uppfyllt": "ej uppfyllt"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +50,7 @@ def explain(con: duckdb.DuckDBPyConnection, goal_id: str, period: str) -> Explan
         return None
     row = status.iloc[0]
     rules = Rules.read(con)
-    frame = warehouse.run(
-        con, "engine/goal_inputs", goal_id=goal_id, period=period, partly_score=rules.partly_score
-    )
+    frame = warehouse.run(con, "engine/goal_inputs", goal_id=goal_id, period=period)
     inputs = [
         Input(r.input_kind, r.input_id, r.input_title, r.status, r.weight, _none(r.score))
         for r in frame.itertuples()
@@ -132,7 +125,9 @@ def _describe(inputs: list[Input], rules: Rules, computed: str) -> list[str]:
     sentences = [f"Den beräknade statusen bygger på {kinds}."]
     left_out = [i for i in inputs if i.score is None]
     if left_out:
-        reasons = "; ".join(f"{i.title} {NOT_ASSESSABLE_REASON[i.status]}" for i in left_out)
+        reasons = "; ".join(
+            f"{i.title} {STATUSES[i.status].not_assessable_reason}" for i in left_out
+        )
         total = sum(i.weight for i in inputs)
         coverage = 1 - sum(i.weight for i in left_out) / total
         sentences.append(
@@ -151,7 +146,7 @@ def _describe(inputs: list[Input], rules: Rules, computed: str) -> list[str]:
         noun = _noun(lifted)
         sentences.append(
             f"{_capitalised(_number(count))} {noun} till som uppfyllt gör målet "
-            f"{_STATUS_PHRASE[status]}."
+            f"{STATUSES[status].phrase}."
         )
     elif computed == "uppfyllt":
         sentences.append("Målet når redan den högsta statusen.")

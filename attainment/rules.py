@@ -7,16 +7,9 @@ from dataclasses import dataclass
 import duckdb
 
 import warehouse
+from attainment.vocabulary import PRESETS
 
 EPSILON = 1e-9  # absolute tolerance of every comparison (docs/rules.md)
-
-# rule_preset -> (full_threshold, partial_threshold); "all" and "worst_of" use no thresholds.
-PRESET_THRESHOLDS: dict[str, tuple[float, float]] = {
-    "two_thirds": (2 / 3, 1 / 3),
-    "majority": (1 / 2, 1 / 4),
-    "all": (2 / 3, 1 / 3),
-    "worst_of": (2 / 3, 1 / 3),
-}
 
 
 @dataclass(frozen=True)
@@ -33,7 +26,7 @@ class Rules:
     def from_settings(cls, settings: dict[str, str]) -> Rules:
         """Rules from settings key/value text; explicit thresholds override the preset's."""
         preset = settings.get("rule_preset", cls.preset)
-        full, partial = PRESET_THRESHOLDS[preset]
+        full, partial = PRESETS[preset].full_threshold, PRESETS[preset].partial_threshold
 
         def number(key: str, default: float) -> float:
             return float(settings[key]) if key in settings else default
@@ -51,7 +44,3 @@ class Rules:
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> Rules:
         return cls.from_settings(dict(warehouse.rows(con, "engine/settings")))
-
-    def score_of(self, status: str) -> float | None:
-        """What an input with this status adds to a goal's score (None: not assessable)."""
-        return {"uppfyllt": 1.0, "delvis": self.partly_score, "ej uppfyllt": 0.0}.get(status)

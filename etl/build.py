@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 import warehouse
+from attainment import vocabulary
 from attainment.compute import compute_status
 from etl.problems import InvalidInput
 from etl.schema import FORMAT_VERSION
@@ -36,6 +37,8 @@ WAREHOUSE_TABLES = (
     "assessments",
     "periods",
     "load_log",
+    "statuses",
+    "rule_presets",
     "indicator_status",
     "goal_status",
 )
@@ -73,6 +76,9 @@ def load_warehouse(
     report("Bygger lagret …")
     warehouse.script(con, "warehouse/load")
     _write_load_log(con, files)
+    # The vocabulary the engine scores by, with the model's own scores (settings.partly_score).
+    warehouse.execute(con, "warehouse/insert_statuses", path=str(vocabulary.STATUSES_CSV))
+    warehouse.execute(con, "warehouse/insert_rule_presets", path=str(vocabulary.RULE_PRESETS_CSV))
     report("Beräknar måluppfyllelse …")
     compute_status(con)
     counts = {

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from attainment import vocabulary
+
 FORMAT_VERSION = 1
 
 # Columns whose name starts with this prefix are kept as extra attributes instead of rejected.
@@ -66,8 +68,9 @@ DIRECTIONS = ("higher", "lower", "neutral")
 INDICATOR_SOURCES = ("kolada", "egen", "scb", "enkät", "ekonomi")
 COMPARATORS = (">=", "<=", "between", "increase", "decrease")
 GENDERS = ("T", "K", "M")
-ASSESSMENT_STATUSES = ("uppfyllt", "delvis", "ej uppfyllt", "ej bedömt")
-RULE_PRESETS = ("two_thirds", "majority", "all", "worst_of")
+# A nämnd assesses a goal with the statuses a goal can have (attainment/statuses.csv).
+ASSESSMENT_STATUSES = vocabulary.GOAL_STATUSES
+RULE_PRESETS = tuple(vocabulary.PRESETS)
 
 # The settings keys. Their values are checked by queries/etl/checks/settings.sql.
 SETTING_KEYS = (

@@ -12,12 +12,6 @@ from ui.state import period_labels, select, select_period, stop_without_periods
 
 NO_REASON = "⚠ Ingen motivering angiven"
 ROW_HEIGHT = 35  # st.dataframe's default row height in pixels
-COUNTS = [
-    ("uppfyllt", "uppfyllt_count"),
-    ("delvis", "delvis_count"),
-    ("ej uppfyllt", "ej_uppfyllt_count"),
-    ("ej bedömt", "ej_bedomt_count"),
-]
 
 
 def status_or_dash(value: str | None) -> str:
@@ -65,8 +59,9 @@ def committees_page() -> None:
         row = mine.iloc[0]
         with st.container(horizontal=True):
             st.metric("Mål i perioden", fmt.number(row.goal_count), border=True)
-            for key, column in COUNTS:
-                st.metric(status.text(key), fmt.number(row[column]), border=True)
+            for code in status.GOAL_STATUSES:
+                count = status.count(row.status_counts, code)
+                st.metric(status.text(code), fmt.number(count), border=True)
             st.metric(
                 "Egen bedömning avviker",
                 fmt.number(row.differs_count),

@@ -6,19 +6,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from attainment.rules import Rules
+from attainment.vocabulary import PRESETS
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
 from ui.state import period_labels, select_in_area
 
-# Marker shape per status, so the chart can be read without colour (legend: symbol and word).
-MARKERS = {
-    "uppfyllt": "circle",
-    "delvis": "diamond",
-    "ej uppfyllt": "x",
-    "ej bedömt": "circle-open",
-}
-THRESHOLD_PRESETS = ("two_thirds", "majority")  # the presets that turn scores into statuses
 NO_SCORE_Y = -0.06  # where a status without a score is drawn: just below 0, not at 0
 ROW_HEIGHT = 35  # st.dataframe's default row height in pixels
 
@@ -52,7 +45,8 @@ def score_chart(
             mode="markers+text",
             name=status.text(key),
             marker={
-                "symbol": MARKERS[key],
+                # A shape per status, so the chart can be read without colour.
+                "symbol": style.marker,
                 "size": 13,
                 "color": style.colour,
                 "line": {"width": 2, "color": style.colour},
@@ -80,7 +74,7 @@ def score_chart(
             ),
         )
     lines = []
-    if rules.preset in THRESHOLD_PRESETS:
+    if PRESETS[rules.preset].uses_thresholds:
         lines += [
             charts.hline(
                 y,
@@ -185,7 +179,7 @@ def over_time_page() -> None:
         "den bedömda statusen när en bedömning finns, annars den beräknade."
     ]
     full, partial = fmt.number(rules.full_threshold, 2), fmt.number(rules.partial_threshold, 2)
-    if rules.preset in THRESHOLD_PRESETS:
+    if PRESETS[rules.preset].uses_thresholds:
         notes.append(
             f"De streckade linjerna är reglernas gränser: poäng från {full} ger uppfyllt och "
             f"från {partial} delvis uppfyllt."

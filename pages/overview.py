@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from attainment.vocabulary import BEST
 from ui import charts, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
@@ -26,7 +27,7 @@ with st.container(horizontal=True):
     for row in levels[levels.level.isin(["kf-mål", "nämndmål"])].itertuples():
         st.metric(
             f"{tables.level_label(row.level)} uppfyllda",
-            f"{fmt.number(row.uppfyllt_count)} av {fmt.number(row.goal_count)}",
+            f"{fmt.number(status.count(row.status_counts, BEST))} av {fmt.number(row.goal_count)}",
             help=tables.counts_text(levels.loc[row.Index]),
             border=True,
         )

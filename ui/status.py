@@ -1,32 +1,17 @@
-"""How a status looks, the same everywhere: a word, a symbol and a colour-blind-safe colour.
+"""How a status looks, the same everywhere: a word, a symbol and a colour-blind-safe colour,
+all from the status vocabulary (attainment/statuses.csv, read by attainment.vocabulary).
 
 A status is never shown by colour alone: every badge, legend and chart label carries the word
-and the symbol too. Colours are from the Okabe–Ito palette, which stays distinct for the common
-forms of colour blindness.
+and the symbol too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 
+from attainment.vocabulary import GOAL_STATUSES, NOT_ASSESSED, STATUSES, Status
 
-@dataclass(frozen=True)
-class StatusStyle:
-    label: str  # as shown to users
-    symbol: str
-    colour: str
-
-
-STYLES: dict[str, StatusStyle] = {
-    "uppfyllt": StatusStyle("Uppfyllt", "✔", "#009E73"),
-    "delvis": StatusStyle("Delvis uppfyllt", "½", "#E69F00"),
-    "ej uppfyllt": StatusStyle("Ej uppfyllt", "✖", "#D55E00"),
-    "ej bedömt": StatusStyle("Ej bedömt", "○", "#8C8C8C"),
-    "saknar målvärde": StatusStyle("Saknar målvärde", "–", "#BBBBBB"),
-    "saknar utfall": StatusStyle("Saknar utfall", "–", "#BBBBBB"),
-}
-# Goal statuses from best to worst, the order of every legend and stacked chart.
-GOAL_STATUSES = ("uppfyllt", "delvis", "ej uppfyllt", "ej bedömt")
+__all__ = ["GOAL_STATUSES", "badge", "change_arrow", "count", "legend", "style", "text", "trend"]
 
 TRENDS: dict[str, str] = {
     "bättre": "↑ bättre",
@@ -36,8 +21,9 @@ TRENDS: dict[str, str] = {
 }
 
 
-def style(status: str | None) -> StatusStyle:
-    return STYLES.get(status or "ej bedömt", STYLES["ej bedömt"])
+def style(status: str | None) -> Status:
+    """The vocabulary's entry for ``status``; a missing or unknown status looks like ej bedömt."""
+    return STATUSES.get(status or NOT_ASSESSED, STATUSES[NOT_ASSESSED])
 
 
 def text(status: str | None) -> str:
@@ -49,12 +35,18 @@ def text(status: str | None) -> str:
 def badge(status: str | None) -> str:
     """Markdown for a coloured badge that also carries the symbol and the word."""
     s = style(status)
-    return f":{_badge_colour(status)}-badge[{s.symbol} {s.label}]"
+    return f":{s.badge_colour}-badge[{s.symbol} {s.label}]"
 
 
 def legend() -> str:
     """``"✔ uppfyllt · ½ delvis uppfyllt · …"``: what the symbols of the goal statuses mean."""
     return " · ".join(f"{style(s).symbol} {style(s).label.lower()}" for s in GOAL_STATUSES)
+
+
+def count(counts: Mapping[str, int] | None, status: str) -> int:
+    """How many goals have ``status`` in a ``status_counts`` cell of the count queries (a map
+    from status to number, without the statuses no goal has)."""
+    return int((counts or {}).get(status, 0))
 
 
 def change_arrow(change: float | None, tolerance: float = 0.005) -> str:
@@ -66,8 +58,3 @@ def change_arrow(change: float | None, tolerance: float = 0.005) -> str:
 
 def trend(value: str | None) -> str:
     return TRENDS.get(value or "ej jämförbart", TRENDS["ej jämförbart"])
-
-
-def _badge_colour(status: str | None) -> str:
-    # Streamlit's badges take named colours; these are the closest to the palette above.
-    return {"uppfyllt": "green", "delvis": "orange", "ej uppfyllt": "red"}.get(status or "", "gray")

@@ -26,19 +26,10 @@ def level_label(level: str) -> str:
 def counts_text(row: pd.Series) -> str:
     """``"✔ 6 · ½ 4 · ✖ 2 · ○ 0"``: a status distribution as plain text."""
     parts = [
-        f"{st_status.style(s).symbol}\u00a0{fmt.number(row[_count_column(s)])}"
+        f"{st_status.style(s).symbol}\u00a0{fmt.number(st_status.count(row.status_counts, s))}"
         for s in st_status.GOAL_STATUSES
     ]
     return " · ".join(parts)
-
-
-def _count_column(status: str) -> str:
-    return {
-        "uppfyllt": "uppfyllt_count",
-        "delvis": "delvis_count",
-        "ej uppfyllt": "ej_uppfyllt_count",
-        "ej bedömt": "ej_bedomt_count",
-    }[status]
 
 
 def tree_table(tree: pd.DataFrame, base_depth: int = 0) -> pd.DataFrame:

@@ -5,10 +5,8 @@
 select
     g.level,
     count(*) as goal_count,
-    count(*) filter (where s.effective_status = 'uppfyllt') as uppfyllt_count,
-    count(*) filter (where s.effective_status = 'delvis') as delvis_count,
-    count(*) filter (where s.effective_status = 'ej uppfyllt') as ej_uppfyllt_count,
-    count(*) filter (where s.effective_status = 'ej bedömt') as ej_bedomt_count,
+    -- status -> number of goals (only the statuses some goal has)
+    histogram(s.effective_status) as status_counts,
 from goal_status s
 join goals g on g.goal_id = s.goal_id
 where s.period = $period and g.level <> 'vision'

@@ -8,10 +8,8 @@ select
     a.goal_id as area_id,
     a.title as area_title,
     count(*) as goal_count,
-    count(*) filter (where s.effective_status = 'uppfyllt') as uppfyllt_count,
-    count(*) filter (where s.effective_status = 'delvis') as delvis_count,
-    count(*) filter (where s.effective_status = 'ej uppfyllt') as ej_uppfyllt_count,
-    count(*) filter (where s.effective_status = 'ej bedömt') as ej_bedomt_count,
+    -- status -> number of goals (only the statuses some goal has)
+    histogram(s.effective_status) as status_counts,
 from goals a
 join goal_closure c on c.ancestor_id = a.goal_id and c.distance > 0
 join goal_status s on s.goal_id = c.descendant_id and s.period = $period

@@ -15,10 +15,8 @@ counts as (
     select
         a.goal_id as area_id,
         count(s.goal_id) as goal_count,
-        count(s.goal_id) filter (where s.effective_status = 'uppfyllt') as uppfyllt_count,
-        count(s.goal_id) filter (where s.effective_status = 'delvis') as delvis_count,
-        count(s.goal_id) filter (where s.effective_status = 'ej uppfyllt') as ej_uppfyllt_count,
-        count(s.goal_id) filter (where s.effective_status = 'ej bedömt') as ej_bedomt_count,
+        -- status -> number of goals (only the statuses some goal has)
+        histogram(s.effective_status) as status_counts,
     from goal_status a
     join goals g on g.goal_id = a.goal_id and g.level = 'område'
     left join goal_closure c on c.ancestor_id = a.goal_id and c.distance > 0

@@ -1,7 +1,7 @@
 -- Purpose: the inputs of one goal's computed status in one period: its indicator statuses and
 --          its valid child goals, with weight, score and contribution to the goal's score.
 -- Grain:   one row per input (indicator row or child goal), indicators first.
--- Params:  $goal_id; $period; $partly_score.
+-- Params:  $goal_id; $period.
 with inputs as (
     select
         'indikator' as input_kind,
@@ -21,14 +21,7 @@ with inputs as (
     where l.parent_id = $goal_id
 ),
 scored as (
-    select
-        *,
-        case status
-            when 'uppfyllt' then 1.0
-            when 'delvis' then $partly_score
-            when 'ej uppfyllt' then 0.0
-        end as score,
-    from inputs
+    select i.*, v.score, from inputs i left join statuses v on v.code = i.status
 )
 select
     *,

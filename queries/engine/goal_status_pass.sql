@@ -2,7 +2,7 @@
 --          evaluation period (docs/rules.md §2–3). Children (lower heights) are already in
 --          goal_status.
 -- Grain:   one row per goal valid in the period and period.
--- Params:  $height; $partly_score; $full_threshold; $partial_threshold; $preset;
+-- Params:  $height; $full_threshold; $partial_threshold; $preset;
 --          $min_coverage; $eps.
 with
 todo as (
@@ -26,16 +26,11 @@ inputs as (
     join todo t on t.goal_id = l.parent_id and t.period = c.period
 ),
 scored as (
-    select
-        *,
-        case status
-            when 'uppfyllt' then 1.0
-            when 'delvis' then $partly_score
-            when 'ej uppfyllt' then 0.0
-        end as score,
-        case status when 'uppfyllt' then 3 when 'delvis' then 2 when 'ej uppfyllt' then 1 end
-            as status_rank,
-    from inputs
+    -- Each status's score and rank come from the vocabulary (statuses, with the model's
+    -- partly_score); a status without them is not assessable.
+    select i.*, v.score, v.rank as status_rank,
+    from inputs i
+    left join statuses v on v.code = i.status
 ),
 summed as (
     select
@@ -57,11 +52,9 @@ computed as (
         case
             when n_assessable = 0 or assessable_weight / total_weight < $min_coverage - $eps
                 then 'ej bedömt'
-            when $preset = 'worst_of' then case worst_rank
-                when 3 then 'uppfyllt' when 2 then 'delvis' else 'ej uppfyllt'
-            end
+            when $preset = 'worst_of' then (select code from statuses where rank = worst_rank)
             when $preset = 'all' then case
-                when worst_rank = 3 then 'uppfyllt'
+                when worst_rank = (select max(rank) from statuses) then 'uppfyllt'
                 when score > $eps then 'delvis'
                 else 'ej uppfyllt'
             end

@@ -8,10 +8,8 @@ select
     o.name as org_name,
     o.type as org_type,
     count(*) as goal_count,
-    count(*) filter (where s.effective_status = 'uppfyllt') as uppfyllt_count,
-    count(*) filter (where s.effective_status = 'delvis') as delvis_count,
-    count(*) filter (where s.effective_status = 'ej uppfyllt') as ej_uppfyllt_count,
-    count(*) filter (where s.effective_status = 'ej bedömt') as ej_bedomt_count,
+    -- status -> number of goals (only the statuses some goal has)
+    histogram(s.effective_status) as status_counts,
     count(*) filter (where s.status_differs) as differs_count,
     count(*) filter (where s.status_differs and not s.has_override_reason)
         as differs_without_reason_count,

@@ -156,3 +156,26 @@ create table load_log (
     built_at timestamp not null,  -- UTC
     format_version integer not null,
 );
+
+-- The status vocabulary (attainment/statuses.csv): one row per status a goal or an indicator
+-- can have, best first; the engine reads each status's rank and score here.
+create table statuses (
+    code varchar primary key,
+    rank integer,
+    score double,
+    label varchar not null,
+    phrase varchar not null,
+    symbol varchar not null,
+    colour varchar not null,
+    sort_order integer not null,
+    is_goal_status boolean not null,
+    not_assessable_reason varchar,
+);
+
+-- The rule presets (attainment/rule_presets.csv): one row per value of settings.rule_preset.
+create table rule_presets (
+    preset varchar primary key,
+    full_threshold double not null,
+    partial_threshold double not null,
+    uses_thresholds boolean not null,
+);
