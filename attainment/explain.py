@@ -1,8 +1,9 @@
 """Why a goal has its status: its inputs, what was left out, and the distance to the next status.
 
-The status itself always comes from the engine (goal_status); this module only reads it and
-puts it in words. The what-if in ``steps_to_next_status`` re-applies the roll-up of
-docs/rules.md §2 to the same inputs with some of them turned ``uppfyllt``.
+Every fact here comes from the engine: the status, score and coverage from goal_status, the
+inputs from engine/goal_inputs.sql, and what would change the status from
+engine/goal_what_if.sql, which runs the engine's own roll-up (engine/roll_up.sql) on the goal's
+inputs with some of them changed. This module only picks the answer and puts it in words.
 """
 
 from __future__ import annotations
@@ -14,20 +15,20 @@ import pandas as pd
 
 import warehouse
 from attainment.rules import EPSILON, Rules
-from attainment.vocabulary import ASSESSABLE as STATUS_ORDER
-from attainment.vocabulary import STATUSES
+from attainment.vocabulary import BEST, NOT_ASSESSED, STATUSES
 
 _NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
 
 
 @dataclass(frozen=True)
-class Input:
-    kind: str  # "indikator" or "mål"
-    input_id: str
-    title: str
+class Lift:
+    """The fewest inputs that, turned ``uppfyllt``, give the goal a better status (taken
+    greedily, the greatest gain first), and the status they give."""
+
+    count: int
     status: str
-    weight: float
-    score: float | None
+    kinds: tuple[str, ...]  # "indikator" or "mål", per input
+    input_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class Explanation:
     score: float | None
     coverage: float | None
     inputs: pd.DataFrame
+    lift: Lift | None = None
+    # For a goal that cannot be assessed: how many more inputs with data (heaviest first) it
+    # needs to be assessed.
+    data_needed: int | None = None
     sentences: list[str] = field(default_factory=list)
 
 
@@ -50,12 +55,21 @@ def explain(con: duckdb.DuckDBPyConnection, goal_id: str, period: str) -> Explan
         return None
     row = status.iloc[0]
     rules = Rules.read(con)
-    frame = warehouse.run(con, "engine/goal_inputs", goal_id=goal_id, period=period)
-    inputs = [
-        Input(r.input_kind, r.input_id, r.input_title, r.status, r.weight, _none(r.score))
-        for r in frame.itertuples()
-    ]
-    sentences = _describe(inputs, rules, row.computed_status)
+    inputs = warehouse.run(con, "engine/goal_inputs", goal_id=goal_id, period=period)
+    what_if = warehouse.run(
+        con,
+        "engine/goal_what_if",
+        goal_id=goal_id,
+        period=period,
+        preset=rules.preset,
+        full_threshold=rules.full_threshold,
+        partial_threshold=rules.partial_threshold,
+        min_coverage=rules.min_coverage,
+        eps=EPSILON,
+    )
+    lift = _lift(what_if, row.computed_status)
+    data_needed = _data_needed(what_if) if row.computed_status == NOT_ASSESSED else None
+    sentences = _describe(inputs, rules, row, lift, data_needed)
     if row.assessed_status is not None and row.assessed_status != row.computed_status:
         sentences.append(
             f"Nämndens bedömning ({row.assessed_status}) avviker från den beräknade statusen "
@@ -68,105 +82,65 @@ def explain(con: duckdb.DuckDBPyConnection, goal_id: str, period: str) -> Explan
         )
     return Explanation(
         goal_id, period, row.computed_status, _none(row.assessed_status), row.effective_status,
-        _none(row.score), _none(row.coverage), frame, sentences,
+        _none(row.score), _none(row.coverage), inputs, lift, data_needed, sentences,
     )  # fmt: skip
 
 
-def roll_up(inputs: list[Input], rules: Rules) -> str:
-    """The computed status of a goal with these inputs (docs/rules.md §2)."""
-    total = sum(i.weight for i in inputs)
-    assessable = [i for i in inputs if i.score is not None]
-    weight = sum(i.weight for i in assessable)
-    if not assessable or weight / total < rules.min_coverage - EPSILON:
-        return "ej bedömt"
-    score = sum(i.weight * i.score for i in assessable) / weight
-    if rules.preset == "worst_of":
-        return min((i.status for i in assessable), key=STATUS_ORDER.index)
-    if rules.preset == "all":
-        if all(i.status == "uppfyllt" for i in assessable):
-            return "uppfyllt"
-        return "delvis" if score > EPSILON else "ej uppfyllt"
-    if score >= rules.full_threshold - EPSILON:
-        return "uppfyllt"
-    return "delvis" if score >= rules.partial_threshold - EPSILON else "ej uppfyllt"
-
-
-def steps_to_next_status(inputs: list[Input], rules: Rules) -> tuple[int, str, list[Input]] | None:
-    """The fewest inputs that, turned ``uppfyllt``, lift the goal to a better status.
-
-    Returns (count, the status reached, the inputs); None when the goal is already uppfyllt or
-    nothing can lift it. Inputs are tried greedily, the biggest gain first.
-    """
-    current = roll_up(inputs, rules)
-    if current in ("uppfyllt", "ej bedömt"):
+def _lift(what_if: pd.DataFrame, computed: str) -> Lift | None:
+    """The first 'lift' scenario whose status is better than the goal's, if any."""
+    if computed in (BEST, NOT_ASSESSED):
         return None
-    rank = STATUS_ORDER.index(current)
-    candidates = sorted(
-        (i for i in inputs if i.status != "uppfyllt"),
-        key=lambda i: -i.weight * (1 - (i.score or 0)),
-    )
-    changed = list(inputs)
-    lifted: list[Input] = []
-    for candidate in candidates:
-        index = changed.index(candidate)
-        changed[index] = Input(**{**candidate.__dict__, "status": "uppfyllt", "score": 1.0})
-        lifted.append(candidate)
-        status = roll_up(changed, rules)
-        if status != "ej bedömt" and STATUS_ORDER.index(status) > rank:
-            return len(lifted), status, lifted
+    rank = STATUSES[computed].rank
+    for s in what_if[(what_if.kind == "lift") & (what_if.k > 0)].itertuples():
+        better = STATUSES[s.computed_status].rank
+        if better is not None and better > rank:
+            return Lift(int(s.k), s.computed_status, tuple(s.changed_kinds), tuple(s.changed_ids))
     return None
 
 
-def _describe(inputs: list[Input], rules: Rules, computed: str) -> list[str]:
-    if not inputs:
+def _data_needed(what_if: pd.DataFrame) -> int | None:
+    """The fewest 'data' scenario inputs after which the goal can be assessed."""
+    data = what_if[what_if.kind == "data"]
+    assessed = data[data.computed_status != NOT_ASSESSED]
+    if not assessed.empty:
+        return int(assessed.k.min())
+    return int(data.k.max()) if not data.empty else None
+
+
+def _describe(
+    inputs: pd.DataFrame, rules: Rules, row: pd.Series, lift: Lift | None, data_needed: int | None
+) -> list[str]:
+    if inputs.empty:
         return ["Målet har inga indikatorer och inga delmål som gäller perioden och kan därför "
                 "inte bedömas."]  # fmt: skip
-    kinds = _count_words(inputs)
-    sentences = [f"Den beräknade statusen bygger på {kinds}."]
-    left_out = [i for i in inputs if i.score is None]
-    if left_out:
+    sentences = [f"Den beräknade statusen bygger på {_count_words(inputs)}."]
+    left_out = inputs[~inputs.is_assessable]
+    if not left_out.empty:
         reasons = "; ".join(
-            f"{i.title} {STATUSES[i.status].not_assessable_reason}" for i in left_out
+            f"{r.input_title} {STATUSES[r.status].not_assessable_reason}"
+            for r in left_out.itertuples()
         )
-        total = sum(i.weight for i in inputs)
-        coverage = 1 - sum(i.weight for i in left_out) / total
         sentences.append(
             f"{_capitalised(_number(len(left_out)))} underlag räknas inte: {reasons}. "
-            f"Täckningen är {_percent(coverage)} (minst {_percent(rules.min_coverage)} krävs)."
+            f"Täckningen är {_percent(row.coverage)} (minst {_percent(rules.min_coverage)} krävs)."
         )
-    step = steps_to_next_status(inputs, rules)
-    if computed == "ej bedömt" and left_out:
-        missing = _assessable_needed(inputs, rules)
+    if row.computed_status == NOT_ASSESSED and not left_out.empty and data_needed is not None:
         sentences.append(
-            f"Målvärde och utfall för {_number(missing)} underlag till behövs för att målet ska "
-            "kunna bedömas."
+            f"Målvärde och utfall för {_number(data_needed)} underlag till behövs för att målet "
+            "ska kunna bedömas."
         )
-    elif step:
-        count, status, lifted = step
-        noun = _noun(lifted)
+    elif lift is not None:
         sentences.append(
-            f"{_capitalised(_number(count))} {noun} till som uppfyllt gör målet "
-            f"{STATUSES[status].phrase}."
+            f"{_capitalised(_number(lift.count))} {_noun(lift.kinds)} till som uppfyllt gör "
+            f"målet {STATUSES[lift.status].phrase}."
         )
-    elif computed == "uppfyllt":
+    elif row.computed_status == BEST:
         sentences.append("Målet når redan den högsta statusen.")
     return sentences
 
 
-def _assessable_needed(inputs: list[Input], rules: Rules) -> int:
-    """How many not-assessable inputs (heaviest first) must get data to reach min_coverage."""
-    total = sum(i.weight for i in inputs)
-    covered = sum(i.weight for i in inputs if i.score is not None)
-    missing = sorted((i.weight for i in inputs if i.score is None), reverse=True)
-    for count, weight in enumerate(missing, start=1):
-        covered += weight
-        if covered / total >= rules.min_coverage - EPSILON:
-            return count
-    return len(missing)
-
-
-def _count_words(inputs: list[Input]) -> str:
-    indicators = sum(i.kind == "indikator" for i in inputs)
+def _count_words(inputs: pd.DataFrame) -> str:
+    indicators = int((inputs.input_kind == "indikator").sum())
     goals = len(inputs) - indicators
     parts = []
     if indicators:
@@ -176,11 +150,10 @@ def _count_words(inputs: list[Input]) -> str:
     return " och ".join(parts)
 
 
-def _noun(lifted: list[Input]) -> str:
-    kinds = {i.kind for i in lifted}
-    if kinds == {"indikator"}:
+def _noun(kinds: tuple[str, ...]) -> str:
+    if set(kinds) == {"indikator"}:
         return "indikatorutfall"
-    return "delmål" if kinds == {"mål"} else "underlag"
+    return "delmål" if set(kinds) == {"mål"} else "underlag"
 
 
 def _number(n: int) -> str:

@@ -5,7 +5,9 @@ comment giving its purpose, grain and parameters. Values always travel as DuckDB
 parameters. A few files must vary an *identifier* (the staging table of each format table, the
 columns a cell check covers): those are Jinja templates, rendered with ``template=`` values that
 come from the code (``etl/schema.py``), never from a user; every identifier passes through the
-``ident`` filter, which accepts only plain names and quotes them.
+``ident`` filter, which accepts only plain names and quotes them. A template may also include a
+part shared by several queries (``{% include 'engine/roll_up.sql' %}``), so that one rule is
+written once.
 """
 
 from __future__ import annotations
@@ -48,16 +50,34 @@ def _path(name: str) -> Path:
 
 @functools.cache
 def _text(name: str) -> str:
+    return _path(name).read_text(encoding="utf-8")
+
+
+def _is_template(text: str) -> bool:
+    return "{{" in text or "{%" in text
+
+
+@functools.cache
+def _plain(name: str) -> str:
+    """A query file's text; a template without values (one that only includes other files,
+    such as engine/roll_up.sql) is rendered once."""
+    text = _text(name)
+    if _is_template(text):
+        text = _TEMPLATES.get_template(f"{name}.sql").render()
+    return _final(text)
+
+
+def _final(text: str) -> str:
     # Without the final ";" a query can be wrapped, e.g. in "create table … as <query>".
-    return _path(name).read_text(encoding="utf-8").rstrip().removesuffix(";")
+    return text.rstrip().removesuffix(";")
 
 
 def sql(name: str, template: Mapping[str, Any] | None = None) -> str:
     """The text of ``queries/<name>.sql``, e.g. ``sql("app/goal_tree")``; a template file is
     rendered with the values in ``template``."""
     if template is None:
-        return _text(name)
-    return _TEMPLATES.get_template(f"{name}.sql").render(**template).rstrip().removesuffix(";")
+        return _plain(name)
+    return _final(_TEMPLATES.get_template(f"{name}.sql").render(**template))
 
 
 def parameters(name: str, template: Mapping[str, Any] | None = None) -> set[str]:

@@ -1,0 +1,21 @@
+-- Purpose: the inputs of one goal's computed status in one period (docs/rules.md §2): its
+--          indicator statuses and its child goals valid in the period, with their effective
+--          status. Included by goal_inputs.sql and goal_what_if.sql.
+-- Grain:   one row per input (indicator row or child goal).
+-- Params:  $goal_id; $period.
+select
+    'indikator' as input_kind,
+    s.indicator_id as input_id,
+    i.title as input_title,
+    s.subject, s.gender,
+    s.status,
+    s.weight,
+from indicator_status s
+join indicators i on i.indicator_id = s.indicator_id
+where s.goal_id = $goal_id and s.period = $period
+union all
+select 'mål', c.goal_id, g.title, null, null, c.effective_status, l.weight,
+from goal_links l
+join goal_status c on c.goal_id = l.child_id and c.period = $period
+join goals g on g.goal_id = c.goal_id
+where l.parent_id = $goal_id

@@ -1,0 +1,49 @@
+-- Purpose: the roll-up of docs/rules.md §2, the one definition of a goal's computed status.
+--          Included by goal_status_pass.sql, which scores every goal of one height, and by
+--          goal_what_if.sql, which scores one goal again with some of its inputs changed. The
+--          including query defines the CTEs todo(scenario, goal_id, period, period_end) and
+--          inputs(scenario, goal_id, period, weight, status); this part adds scored, summed
+--          and computed.
+-- Grain:   CTEs; computed has one row per row of todo, with computed_status, score, coverage,
+--          n_inputs and n_assessable.
+-- Params:  $preset; $full_threshold; $partial_threshold; $min_coverage; $eps.
+scored as (
+    -- Each status's score and rank come from the vocabulary (statuses, with the model's
+    -- partly_score); a status without them is not assessable.
+    select i.*, v.score, v.rank as status_rank,
+    from inputs i
+    left join statuses v on v.code = i.status
+),
+summed as (
+    select
+        t.scenario, t.goal_id, t.period, t.period_end,
+        count(s.status) as n_inputs,
+        count(s.score) as n_assessable,
+        sum(s.weight) as total_weight,
+        coalesce(sum(s.weight) filter (where s.score is not null), 0) as assessable_weight,
+        sum(s.weight * s.score) / sum(s.weight) filter (where s.score is not null) as score,
+        min(s.status_rank) as worst_rank,
+    from todo t
+    left join scored s
+        on s.scenario = t.scenario and s.goal_id = t.goal_id and s.period = t.period
+    group by t.scenario, t.goal_id, t.period, t.period_end
+),
+computed as (
+    select
+        *,
+        assessable_weight / total_weight as coverage,
+        case
+            when n_assessable = 0 or assessable_weight / total_weight < $min_coverage - $eps
+                then 'ej bedömt'
+            when $preset = 'worst_of' then (select code from statuses where rank = worst_rank)
+            when $preset = 'all' then case
+                when worst_rank = (select max(rank) from statuses) then 'uppfyllt'
+                when score > $eps then 'delvis'
+                else 'ej uppfyllt'
+            end
+            when score >= $full_threshold - $eps then 'uppfyllt'
+            when score >= $partial_threshold - $eps then 'delvis'
+            else 'ej uppfyllt'
+        end as computed_status,
+    from summed
+)
