@@ -61,12 +61,7 @@ import pandas as pd
 
 import queries
 from bench.run import machine, percentile
-from tests.support.server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    chromium_missing_reason,
-    streamlit_server,
-)
+from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
