@@ -55,7 +55,7 @@ TARGETS = {"build_ratio": 0.5, "status_seconds": 2.0, "query_p95_ms": 50.0}
 Log = Callable[[str], None]
 
 
-def _log(message: str) -> None:
+def log_progress(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
@@ -406,7 +406,7 @@ def run_benchmark(
     status_runs: int = 5,
     plain_runs: int = 2,
     regenerate: bool = False,
-    log: Log = _log,
+    log: Log = log_progress,
 ) -> tuple[str, dict]:
     """Run every measurement; return the markdown report and the raw results."""
     out.mkdir(parents=True, exist_ok=True)
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / f"report-{label}.json").write_text(
         json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8"
     )
-    _log(f"wrote {args.out / f'report-{label}.md'}")
+    log_progress(f"wrote {args.out / f'report-{label}.md'}")
     return 0
 
 
