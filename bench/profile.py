@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 
+import queries
 from bench.generate import OUT, ROOT
 from etl import sources
 from etl.build import load_warehouse
@@ -118,7 +119,7 @@ def profile(source: Path, db: Path) -> TimedConnection:
     db.unlink(missing_ok=True)
     Path(f"{db}.wal").unlink(missing_ok=True)
     with duckdb.connect(db) as con:
-        con.execute("set enable_progress_bar = false")
+        queries.script(con, "bench/no_progress_bar")
         timed = TimedConnection(con)
         originals = [(module, name, getattr(module, name)) for module, name in _PYTHON_STEPS]
         try:
@@ -128,7 +129,7 @@ def profile(source: Path, db: Path) -> TimedConnection:
         finally:
             for module, name, original in originals:
                 setattr(module, name, original)
-        timed.execute("checkpoint")
+        queries.script(timed, "bench/checkpoint")  # type: ignore[arg-type]
     db.unlink(missing_ok=True)
     return timed
 

@@ -174,10 +174,9 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
                 compute_status(con)
                 seconds.append(time.perf_counter() - started)
                 log(f"  compute_status run {n + 1}: {seconds[-1]:.2f} s")
-            [(goals, periods, goal_rows, indicator_rows)] = con.execute(
-                "select (select count(*) from goals), (select count(*) from periods), "
-                "(select count(*) from goal_status), (select count(*) from indicator_status)"
-            ).fetchall()
+            [(goals, periods, goal_rows, indicator_rows)] = queries.rows(
+                con, "bench/status_row_counts"
+            )
     finally:
         copy.unlink(missing_ok=True)
         Path(f"{copy}.wal").unlink(missing_ok=True)
@@ -195,8 +194,8 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
 def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -> dict:
     """For each page query, ``runs`` parameter sets such as a user clicking around would give."""
     rng = random.Random(seed)
-    periods = [p for (p,) in con.execute("select period from periods order by all").fetchall()]
-    goals = [g for (g,) in con.execute("select goal_id from goals order by all").fetchall()]
+    periods = [p for (p,) in queries.rows(con, "bench/period_codes")]
+    goals = [g for (g,) in queries.rows(con, "bench/goal_ids")]
     partly_score = Rules.read(con).partly_score
     levels = list(GOAL_LEVELS[1:5])
 
@@ -226,7 +225,6 @@ def measure_queries(db: Path, runs: int, log: Log, warmup: int = 3) -> dict:
         all_params = query_parameters(cur, runs + warmup)
         results = {}
         for name, param_sets in all_params.items():
-            text = queries.sql(name)
             app_ms, plain_ms, rows = [], [], []
             for n, params in enumerate(param_sets):
                 # Alternate which side goes first, so neither always gets the warmer cache.
@@ -239,7 +237,7 @@ def measure_queries(db: Path, runs: int, log: Log, warmup: int = 3) -> dict:
                             app_ms.append(elapsed * 1000)
                             rows.append(len(frame))
                     else:
-                        plain.execute(text, params).fetchall()
+                        queries.rows(plain, name, **params)
                         elapsed = time.perf_counter() - started
                         if n >= warmup:
                             plain_ms.append(elapsed * 1000)
