@@ -14,15 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-PLAIN_TYPES = {
-    "indicator_id": "varchar",
-    "period": "varchar",
-    "value": "double",
-    "subject": "varchar",
-    "gender": "varchar",
-    "preliminary": "varchar",
-}
-
 
 def build(source: Path, db: Path) -> dict:
     from etl.build import build as etl_build
@@ -42,16 +33,13 @@ def build(source: Path, db: Path) -> dict:
 def plain(csv: Path, db: Path) -> dict:
     import duckdb
 
+    import warehouse
+
     db.unlink(missing_ok=True)
     started = time.perf_counter()
     with duckdb.connect(db) as con:
-        # Types given: sniffing reads gender T as a boolean and subject 0000 as a number.
-        con.execute(
-            "create table outcomes as select * from read_csv($path, types = $types)",
-            {"path": str(csv), "types": PLAIN_TYPES},
-        )
-        [(rows,)] = con.execute("select count(*) from outcomes").fetchall()
-        con.execute("checkpoint")
+        [(rows,)] = warehouse.rows(con, "bench/plain_outcomes", path=str(csv))
+        warehouse.execute(con, "door/checkpoint")
     seconds = time.perf_counter() - started
     db.unlink(missing_ok=True)
     return {"seconds": seconds, "rows": rows}

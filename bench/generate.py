@@ -12,8 +12,9 @@ goal below område, a target per link and year, and outcomes for 290 municipalit
 rows, ≈ 40 M × f); the 291 subjects and the 12 years stay. Everything is synthetic.
 
 The goal model is small and made in Python with a seeded ``random.Random``; targets and
-outcomes are written by DuckDB straight from ``range()`` with hash-based pseudo-random values,
-so forty million rows never pass through Python. The same scale gives the same data.
+outcomes are written by DuckDB (``queries/bench/generate/``) straight from ``range()`` with
+hash-based pseudo-random values, so forty million rows never pass through Python. The same
+scale gives the same data.
 
     python -m bench.generate --scale large --out bench/out/source-large
 """
@@ -29,6 +30,8 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+
+import warehouse
 
 GENERATOR_VERSION = 1
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,107 +287,6 @@ def _assessments(goals: list[dict], rng: random.Random) -> list[dict]:
     return rows
 
 
-# --- targets and outcomes (large; DuckDB) ----------------------------------------------------
-
-_MACROS = f"""
--- A deterministic pseudo-random number in [0, 1) per key and salt.
-create or replace temp macro rnd(k, salt) as (hash(k, salt) % 1000003)::double / 1000003;
-create or replace temp macro ind_base(i) as 25 + 65 * rnd(i, 'base');
--- Change per tertial, ± 0.2.
-create or replace temp macro ind_trend(i) as 0.4 * (rnd(i, 'trend') - 0.5);
-create or replace temp macro subject_offset(s) as if(s = 1, 0, 20 * (rnd(s, 'subject') - 0.5));
-create or replace temp macro gender_offset(g) as
-    case g when 'K' then 1.5 when 'M' then -1.5 else 0 end;
--- t: the tertial index from {FIRST_YEAR}-T1 = 0 (a year is valued at its T3).
-create or replace temp macro series_value(i, s, g, t, period) as round(
-    ind_base(i) + ind_trend(i) * t + subject_offset(s) + gender_offset(g)
-    + 4 * (rnd(hash(i, s, g, period), 'noise') - 0.5), 1);
-create or replace temp macro subject_code(s) as
-    case s when 0 then '0000' when 1 then '{MUNICIPALITY}' else printf('%04d', 9000 + s) end;
-create or replace temp macro indicator_id(i) as printf('I%05d', i + 1);
-"""
-
-
-def _outcomes_sql(size: Size) -> str:
-    """Tertial series (T for every indicator, then K and M for the gendered ones), then yearly."""
-    per_series = TERTIALS * SUBJECTS
-    per_yearly = YEARS * SUBJECTS
-    last_year = FIRST_YEAR + YEARS - 1
-    tertial = f"""
-        select r, p, s, t, period, year,
-            if(k < {size.indicators}, k,
-                ((k - {size.indicators}) // 2) * {GENDERED_EVERY} + 3) as i,
-            case when k < {size.indicators} then 'T'
-                when (k - {size.indicators}) % 2 = 0 then 'K' else 'M' end as g,
-        from (
-            select range as r, range // {per_series} as k, (range // {SUBJECTS}) % {TERTIALS} as p,
-                range % {SUBJECTS} as s, p as t, {FIRST_YEAR} + p // 3 as year,
-                printf('%d-T%d', year, p % 3 + 1) as period,
-            from range({size.tertial_series * per_series})
-        )
-    """  # noqa: S608 - numbers only
-    yearly = f"""
-        select r, p, s, 3 * p + 2 as t, year::varchar as period, year,
-            (k // {YEARLY_COUNT}) * {YEARLY_OF} + k % {YEARLY_COUNT} as i, 'T' as g,
-        from (
-            select range as r, range // {per_yearly} as k, (range // {SUBJECTS}) % {YEARS} as p,
-                range % {SUBJECTS} as s, {FIRST_YEAR} + p as year,
-            from range({size.yearly * per_yearly})
-        )
-    """  # noqa: S608 - numbers only
-    return f"""
-        select
-            indicator_id(i) as indicator_id,
-            period,
-            -- 1 % missing values (an empty cell, never 0).
-            if(rnd(hash(i, s, g, period), 'missing') < 0.01, null,
-                series_value(i, s, g, t, period)) as value,
-            subject_code(s) as subject,
-            g as gender,
-            if(year = {last_year}, 'ja', null) as preliminary,
-        from ({tertial} union all {yearly})
-    """  # noqa: S608 - numbers only
-
-
-_TARGETS_SQL = f"""
-    with links as (
-        select l.goal_id, l.indicator_id, l._i as i, l.link_no, ind.direction,
-            coalesce(g.valid_from::integer, {FIRST_YEAR}) as valid_from,
-            coalesce(g.valid_to::integer, {FIRST_YEAR + YEARS - 1}) as valid_to,
-            l._i % {GENDERED_EVERY} = 3 as gendered,
-        from link_rows l
-        join goal_rows g using (goal_id)
-        join indicator_rows ind using (indicator_id)
-        where rnd(l.link_no, 'no target') >= 0.05  -- 5 % of the links have no target
-    ),
-    rows as (
-        select l.*, y.year, ge.gender,
-            ind_base(i) + ind_trend(i) * (3 * (y.year - {FIRST_YEAR}) + 2)
-                + gender_offset(ge.gender) + 6 * (rnd(hash(l.link_no, y.year), 'target') - 0.5)
-                as v,
-            rnd(l.link_no, 'comparator') as c,
-        from links l
-        join (select range as year from range({FIRST_YEAR}, {FIRST_YEAR + YEARS})) y
-            on y.year between l.valid_from and l.valid_to
-        join (values ('T'), ('K')) ge(gender) on ge.gender = 'T' or l.gendered
-    )
-    select goal_id, indicator_id, year::varchar as period,
-        case
-            when direction = 'neutral' then 'between'
-            when direction = 'higher' then if(c < 0.75, '>=', 'increase')
-            else if(c < 0.75, '<=', 'decrease')
-        end as comparator,
-        if(direction <> 'neutral' and c < 0.75, round(v, 1), null) as value,
-        if(direction = 'neutral', round(v - 2, 1), null) as low,
-        if(direction = 'neutral', round(v + 2, 1), null) as high,
-        case when rnd(link_no, 'tolerance') < 0.33 then '0.5' end as tolerance,
-        null as subject,
-        if(gender = 'T', null, gender) as gender,
-    from rows
-    order by link_no, year, gender desc
-"""  # noqa: S608 - no user input
-
-
 def generate(out: Path, fraction: float = 1.0, seed: int = 2024) -> dict:
     """Write the source folder ``out`` (replacing its CSV files); return a summary."""
     size = Size.of(fraction)
@@ -411,22 +313,43 @@ def generate(out: Path, fraction: float = 1.0, seed: int = 2024) -> dict:
         "goal_indicators": links,
         "assessments": _assessments(goals, rng),
     }
+    tables = {table: pa.Table.from_pylist(records) for table, records in small.items()}
     rows: dict[str, int] = {}
     with duckdb.connect() as con:
-        con.execute(_MACROS)
-        for table, records in small.items():
-            con.register(f"{table}_arrow", pa.Table.from_pylist(records))
-            con.execute(f"create temp table {table}_rows as from {table}_arrow")
-            con.unregister(f"{table}_arrow")
-        con.execute("create or replace temp table link_rows as from goal_indicators_rows")
-        con.execute("create or replace temp table goal_rows as from goals_rows")
-        con.execute("create or replace temp table indicator_rows as from indicators_rows")
-        for table in small:
-            hidden = " exclude (_i, link_no)" if table == "goal_indicators" else ""
-            query = f"select *{hidden} from {table}_rows"  # noqa: S608 - our own names
-            rows[table] = _copy(con, query, out / f"{table}.csv")
-        rows["targets"] = _copy(con, _TARGETS_SQL, out / "targets.csv")
-        rows["outcomes"] = _copy(con, _outcomes_sql(size), out / "outcomes.csv")
+        warehouse.script(con, "bench/generate/macros")
+        for table, data in tables.items():
+            if table == "goal_indicators":  # the link's indicator index and number: for targets
+                data = data.drop_columns(["_i", "link_no"])
+            con.register("generated_rows", data)
+            path = str(out / f"{table}.csv")
+            [(rows[table],)] = warehouse.rows(con, "bench/generate/rows", path=path)
+            con.unregister("generated_rows")
+        # Targets and outcomes: large, so DuckDB writes them straight from range().
+        con.register("link_rows", tables["goal_indicators"])
+        con.register("goal_rows", tables["goals"])
+        con.register("indicator_rows", tables["indicators"])
+        years = {"first_year": FIRST_YEAR, "years": YEARS}
+        [(rows["targets"],)] = warehouse.rows(
+            con,
+            "bench/generate/targets",
+            path=str(out / "targets.csv"),
+            gendered_every=GENDERED_EVERY,
+            **years,
+        )
+        [(rows["outcomes"],)] = warehouse.rows(
+            con,
+            "bench/generate/outcomes",
+            path=str(out / "outcomes.csv"),
+            subjects=SUBJECTS,
+            municipality=MUNICIPALITY,
+            indicators=size.indicators,
+            tertial_series=size.tertial_series,
+            gendered_every=GENDERED_EVERY,
+            yearly_series=size.yearly,
+            yearly_of=YEARLY_OF,
+            yearly_count=YEARLY_COUNT,
+            **years,
+        )
     summary = {
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
@@ -437,11 +360,6 @@ def generate(out: Path, fraction: float = 1.0, seed: int = 2024) -> dict:
     }
     (out / "GENERATED.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary
-
-
-def _copy(con: duckdb.DuckDBPyConnection, query: str, path: Path) -> int:
-    [(count,)] = con.execute(f"copy ({query}) to '{path}' (header, delimiter ',')").fetchall()
-    return int(count)
 
 
 def main(argv: list[str] | None = None) -> int:

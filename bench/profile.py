@@ -2,9 +2,9 @@
 
     python -m bench.profile bench/out/source-large [--db bench/out/profile.duckdb] [--top 25]
 
-Runs ``etl.build.load_warehouse`` (validation, load and status engine, as ``build`` does) on
-a connection wrapped so that each ``execute`` is timed, with multi-statement scripts split
-into their statements, and the Python work between statements (hashing and inspecting files,
+Runs ``etl.build.load_warehouse`` (validation, load and status engine, as ``build`` does) with
+every statement the door runs timed (``warehouse.traced``, which splits multi-statement scripts
+into their statements), and the Python work between statements (hashing and inspecting files,
 building problem lists) shown as gaps. Prints the statements in order and a summary per calling
 function. Nothing in etl/ or attainment/ is changed.
 """
@@ -12,30 +12,32 @@ function. Nothing in etl/ or attainment/ is changed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+import warehouse
 from bench.generate import OUT, ROOT
 from etl import sources
 from etl.build import load_warehouse
 
 
-class TimedConnection:
-    """Forwards to a DuckDB connection, recording the time of every statement."""
+class Timings:
+    """The time of every statement the door runs (``warehouse.traced``), and of the Python work
+    between statements."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self._con = con
+    def __init__(self) -> None:
         # (caller, statement, wall seconds, CPU seconds of all the process's threads)
         self.records: list[tuple[str, str, float, float]] = []
         self._last = _clocks()
 
-    def _record(self, caller: str, text: str, started: tuple[float, float]) -> None:
+    def record(self, caller: str, text: str, started: tuple[float, float]) -> None:
         gap = started[0] - self._last[0]
         if gap > 0.05:
             cpu_gap = started[1] - self._last[1]
@@ -43,25 +45,13 @@ class TimedConnection:
         self._last = _clocks()
         self.records.append((caller, text, self._last[0] - started[0], self._last[1] - started[1]))
 
-    def execute(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
-        caller = _caller()
-        statements = [query]
-        if parameters is None:
-            statements = [s.query for s in self._con.extract_statements(query)]
-        for statement in statements:
-            started = _clocks()
-            result = self._con.execute(statement, parameters)
-            self._record(caller, _summary(statement), started)
-        return result
-
-    def executemany(self, query: str, parameters: Any = None) -> duckdb.DuckDBPyConnection:
-        started = _clocks()
-        result = self._con.executemany(query, parameters)
-        self._record(_caller(), _summary(query), started)
-        return result
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._con, name)
+    @contextlib.contextmanager
+    def statement(self, name: str, text: str) -> Iterator[None]:
+        caller, started = f"{_caller()} [{name}]", _clocks()
+        try:
+            yield
+        finally:
+            self.record(caller, _summary(text), started)
 
 
 def _clocks() -> tuple[float, float]:
@@ -69,15 +59,12 @@ def _clocks() -> tuple[float, float]:
 
 
 def _caller() -> str:
-    """The function in etl/ or attainment/ that ran the statement, with the query file's name."""
+    """The function in etl/ or attainment/ that ran the statement."""
     frame = sys._getframe(2)
-    query_name = ""
     while frame is not None:
         path = Path(frame.f_code.co_filename)
-        if path == ROOT / "queries" / "__init__.py":
-            query_name = f" [{frame.f_locals.get('name', '?')}]"
-        elif ROOT in path.parents and path.parent.name != "bench":
-            return f"{path.relative_to(ROOT)}:{frame.f_code.co_name}{query_name}"
+        if ROOT in path.parents and path.parent.name not in ("bench", "warehouse"):
+            return f"{path.relative_to(ROOT)}:{frame.f_code.co_name}"
         frame = frame.f_back
     return "?"
 
@@ -101,7 +88,7 @@ _PYTHON_STEPS = (
 )
 
 
-def _timed_python(timed: TimedConnection, module: Any, name: str) -> Callable[..., Any]:
+def _timed_python(timed: Timings, module: Any, name: str) -> Callable[..., Any]:
     original = getattr(module, name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -109,26 +96,28 @@ def _timed_python(timed: TimedConnection, module: Any, name: str) -> Callable[..
         try:
             return original(*args, **kwargs)
         finally:
-            timed._record(f"{module.__name__.replace('.', '/')}.py:{name}", "(python)", started)
+            timed.record(f"{module.__name__.replace('.', '/')}.py:{name}", "(python)", started)
 
     return wrapper
 
 
-def profile(source: Path, db: Path) -> TimedConnection:
+def profile(source: Path, db: Path) -> Timings:
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.unlink(missing_ok=True)
     Path(f"{db}.wal").unlink(missing_ok=True)
+    timed = Timings()
     with duckdb.connect(db) as con:
-        con.execute("set enable_progress_bar = false")
-        timed = TimedConnection(con)
+        warehouse.execute(con, "door/progress_bar", on=False)
         originals = [(module, name, getattr(module, name)) for module, name in _PYTHON_STEPS]
         try:
             for module, name, _ in originals:
                 setattr(module, name, _timed_python(timed, module, name))
-            load_warehouse(timed, [source])  # type: ignore[arg-type]
+            with warehouse.traced(timed.statement):
+                load_warehouse(con, [source])
+                warehouse.execute(con, "door/checkpoint")
         finally:
             for module, name, original in originals:
                 setattr(module, name, original)
-        timed.execute("checkpoint")
     db.unlink(missing_ok=True)
     return timed
 

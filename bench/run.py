@@ -55,7 +55,7 @@ TARGETS = {"build_ratio": 0.5, "status_seconds": 2.0, "query_p95_ms": 50.0}
 Log = Callable[[str], None]
 
 
-def _log(message: str) -> None:
+def log_progress(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
@@ -174,10 +174,9 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
                 compute_status(con)
                 seconds.append(time.perf_counter() - started)
                 log(f"  compute_status run {n + 1}: {seconds[-1]:.2f} s")
-            [(goals, periods, goal_rows, indicator_rows)] = con.execute(
-                "select (select count(*) from goals), (select count(*) from periods), "
-                "(select count(*) from goal_status), (select count(*) from indicator_status)"
-            ).fetchall()
+            [(goals, periods, goal_rows, indicator_rows)] = warehouse.rows(
+                con, "bench/status_row_counts"
+            )
     finally:
         copy.unlink(missing_ok=True)
         Path(f"{copy}.wal").unlink(missing_ok=True)
@@ -195,8 +194,8 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
 def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -> dict:
     """For each page query, ``runs`` parameter sets such as a user clicking around would give."""
     rng = random.Random(seed)
-    periods = [p for (p,) in con.execute("select period from periods order by all").fetchall()]
-    goals = [g for (g,) in con.execute("select goal_id from goals order by all").fetchall()]
+    periods = [p for (p,) in warehouse.rows(con, "bench/period_codes")]
+    goals = [g for (g,) in warehouse.rows(con, "bench/goal_ids")]
     partly_score = Rules.read(con).partly_score
     levels = list(GOAL_LEVELS[1:5])
 
@@ -226,7 +225,6 @@ def measure_queries(db: Path, runs: int, log: Log, warmup: int = 3) -> dict:
         all_params = query_parameters(cur, runs + warmup)
         results = {}
         for name, param_sets in all_params.items():
-            text = warehouse.sql(name)
             app_ms, plain_ms, rows = [], [], []
             for n, params in enumerate(param_sets):
                 # Alternate which side goes first, so neither always gets the warmer cache.
@@ -239,7 +237,7 @@ def measure_queries(db: Path, runs: int, log: Log, warmup: int = 3) -> dict:
                             app_ms.append(elapsed * 1000)
                             rows.append(len(frame))
                     else:
-                        plain.execute(text, params).fetchall()
+                        warehouse.rows(plain, name, **params)
                         elapsed = time.perf_counter() - started
                         if n >= warmup:
                             plain_ms.append(elapsed * 1000)
@@ -339,7 +337,8 @@ def render(results: dict) -> str:
         "",
         "| load | wall time | outcome rows/s | peak RSS | CPU time |",
         "|---|---:|---:|---:|---:|",
-        f"| plain DuckDB: `create table … as select * from read_csv(…)` + checkpoint "  # noqa: S608
+        "| plain DuckDB: the file read into a new table (`queries/bench/plain_outcomes.sql`) "
+        "+ checkpoint "
         f"(best of {len(b['plain_all_seconds'])}: "
         f"{', '.join(f'{s:.1f}' for s in b['plain_all_seconds'])} s) "
         f"| {b['plain']['seconds']:.1f} s | {b['outcome_rows'] / b['plain']['seconds']:,.0f} "
@@ -380,8 +379,7 @@ def render(results: dict) -> str:
         f"Each query {next(iter(q.values()))['runs']} times with varying parameters (periods, "
         "goals, level sets drawn at random), after 3 warm-up runs. *app* = "
         "`warehouse.run(warehouse.cursor(open_read_only(db)), …)` (a DataFrame); *plain* = the "
-        "same "
-        "SQL with `con.execute(sql, params).fetchall()` on `duckdb.connect(db, read_only=True)`.",
+        "same SQL with `warehouse.rows` (tuples) on `duckdb.connect(db, read_only=True)`.",
         "",
         "| query | rows | app p50 | app p95 | plain p50 | plain p95 | app/plain p95 "
         "| p95 < 50 ms |",
@@ -407,7 +405,7 @@ def run_benchmark(
     status_runs: int = 5,
     plain_runs: int = 2,
     regenerate: bool = False,
-    log: Log = _log,
+    log: Log = log_progress,
 ) -> tuple[str, dict]:
     """Run every measurement; return the markdown report and the raw results."""
     out.mkdir(parents=True, exist_ok=True)
@@ -455,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / f"report-{label}.json").write_text(
         json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8"
     )
-    _log(f"wrote {args.out / f'report-{label}.md'}")
+    log_progress(f"wrote {args.out / f'report-{label}.md'}")
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from bench import charts, scenarios
 from bench import pages as bench_pages
 from etl.build import build
 from tests.conftest import areas_of
@@ -26,16 +27,16 @@ def fresh_caches():
 
 
 def test_every_registered_page_is_benchmarked():
-    scripts = {page.script for page in bench_pages.registered_pages()}
+    scripts = {page.script for page in scenarios.registered_pages()}
     assert scripts == {p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")}
-    assert sum(page.default for page in bench_pages.registered_pages()) == 1
+    assert sum(page.default for page in scenarios.registered_pages()) == 1
 
 
 def test_the_apptest_part_reports_every_page(tmp_path):
     db = build([TINY], tmp_path / "tiny.duckdb").path
     report = bench_pages.run_benchmark(db, "tiny", runs=2, browser=False, log=lambda _: None)
 
-    for page in bench_pages.registered_pages():
+    for page in scenarios.registered_pages():
         assert f"| {page.title} |" in report, page.title
     assert "exception" not in report
     assert "## 1. Warm rerun (AppTest)" in report
@@ -52,22 +53,22 @@ def test_chart_points_count_lists_and_typed_arrays():
             {"type": "sunburst", "ids": ["a", "b", "c", "d"], "parents": ["", "a", "a", "b"]},
         ]
     }
-    assert bench_pages.chart_points(figure) == 2 + 3 + 4
+    assert charts.chart_points(figure) == 2 + 3 + 4
 
 
 def test_interaction_values_alternate_first_visits_and_revisits():
-    options = [bench_pages.Option(v, v, v) for v in "abcdefgh"]
-    picks = [o.value for o in bench_pages.interaction_values(options, "a", 6)]
+    options = [scenarios.Option(v, v, v) for v in "abcdefgh"]
+    picks = [o.value for o in scenarios.interaction_values(options, "a", 6)]
     assert picks[:3] == picks[3:] and "a" not in picks and len(set(picks)) == 3
-    two = [o.value for o in bench_pages.interaction_values(options[:2], "a", 4)]
+    two = [o.value for o in scenarios.interaction_values(options[:2], "a", 4)]
     assert two == ["b", "a", "b", "a"]
-    assert bench_pages.interaction_values(options[:1], "a", 4) == []
-    assert [o.value for o in bench_pages.interaction_values(options[1:2], None, 4)] == ["b"]
+    assert scenarios.interaction_values(options[:1], "a", 4) == []
+    assert [o.value for o in scenarios.interaction_values(options[1:2], None, 4)] == ["b"]
 
 
 def test_goals_and_indicators_are_picked_within_the_area_in_the_url(example_db):
-    plan = bench_pages.scenario(example_db)
-    pages = {page.stem: page for page in bench_pages.registered_pages()}
+    plan = scenarios.scenario(example_db)
+    pages = {page.stem: page for page in scenarios.registered_pages()}
     for stem, param in [("goal_chain", "goal"), ("over_time", "goal"), ("indicator", "indicator")]:
         params = plan.params_for(pages[stem])
         area = params["area"]

@@ -13,14 +13,8 @@ from pathlib import Path
 import pytest
 
 from etl.build import EXAMPLE_SOURCE, build
-from tests.support.server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    chromium_missing_reason,
-    full_page_screenshot,
-    streamlit_server,
-    wait_until_idle,
-)
+from tests.support.browser import full_page_screenshot, wait_until_idle
+from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support.server import (
+from tools.server import (
     CHROMIUM,
     CHROMIUM_ARGS,
     chromium_missing_reason,

@@ -22,13 +22,8 @@ import warehouse
 from etl.build import build
 from tests.conftest import engine
 from tests.conftest import run_page as open_page
-from tests.support.server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    chromium_missing_reason,
-    streamlit_server,
-    wait_until_idle,
-)
+from tests.support.browser import wait_until_idle
+from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 from ui import format as fmt
 from ui import indicator_view as view
 from ui import status as st_status

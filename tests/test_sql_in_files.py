@@ -30,7 +30,8 @@ SQL_TEXT = re.compile(
     | \balter \s+ table\b
     | \battach\b .* \bas\b
     | \bcopy \s* \( .* \) \s* to\b
-    | ^ \s* (set|reset|pragma|checkpoint|use|with \s+ \w+ \s+ as) \b
+    | ^ \s* (set|reset|pragma|use|with \s+ \w+ \s+ as) \b
+    | ^ \s* checkpoint \s* ;? \s* $
     | \bcount \s* \( \s* \* \s* \)
     | \bfrom \s+ \w+ \s+ (where|join|group \s+ by|order \s+ by)\b
     """

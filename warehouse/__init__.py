@@ -19,16 +19,17 @@ every scratch connection, so the engine does not depend on the build's own parse
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from warehouse import files
 from warehouse.queries import QUERY_DIR, checked, parameters, sql
+
+if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a plain load need not carry it
+    import pandas as pd
 
 __all__ = [
     "QUERY_DIR",
@@ -59,8 +60,9 @@ version = files.version
 
 Connection = duckdb.DuckDBPyConnection
 Template = Mapping[str, Any] | None
-# Called with (statement text, parameters, seconds) after every statement, when set (traced).
-_tracer: Callable[[str, Any, float], None] | None = None
+# Wraps every statement the door runs while set (traced): observer(query name, statement text).
+Observer = Callable[[str, str], contextlib.AbstractContextManager]
+_observer: Observer | None = None
 
 
 # --- opening -----------------------------------------------------------------------------------
@@ -153,7 +155,11 @@ def execute(con: Connection, name: str, *, template: Template = None, **params: 
 def script(con: Connection, name: str, *, template: Template = None) -> None:
     """Run a file of several statements without parameters (DDL, macros)."""
     text = sql(name, template)
-    _traced(lambda: con.execute(text), text, None)
+    if _observer is None:
+        con.execute(text)
+        return
+    for statement in con.extract_statements(text):  # traced one statement at a time
+        _traced(lambda s=statement: con.execute(s.query), name, statement.query)
 
 
 def create_table(
@@ -168,7 +174,7 @@ def create_table(
     """Store the rows of query file ``name`` as the table ``table`` (replacing it)."""
     query = sql(name, template)
     shape = {"table": table, "query": query, "temporary": temporary}
-    _run_text(con, "door/create_table", sql("door/create_table", shape), params).fetchall()
+    _run_text(con, name, sql("door/create_table", shape), params).fetchall()
 
 
 def insert_into(
@@ -176,7 +182,7 @@ def insert_into(
 ) -> int:
     """Append the rows of query file ``name`` to ``table``; returns how many."""
     text = sql("door/insert_into", {"table": table, "query": sql(name, template)})
-    [(count,)] = _run_text(con, "door/insert_into", text, params).fetchall()
+    [(count,)] = _run_text(con, name, text, params).fetchall()
     return int(count)
 
 
@@ -186,19 +192,20 @@ def insert_rows(con: Connection, name: str, data: Iterable[Mapping[str, Any]]) -
     text = sql(name)
     batch = [checked(name, text, dict(row)) for row in data]
     if batch:
-        _traced(lambda: con.executemany(text, batch), text, batch)
+        _traced(lambda: con.executemany(text, batch), name, text)
 
 
 @contextlib.contextmanager
-def traced(callback: Callable[[str, Any, float], None]) -> Iterator[None]:
-    """Call ``callback(statement, parameters, seconds)`` after every statement the door runs
-    in this block (the build profiler in bench/ uses it)."""
-    global _tracer
-    previous, _tracer = _tracer, callback
+def traced(observer: Observer) -> Iterator[None]:
+    """Run every statement the door runs in this block (scripts one statement at a time)
+    inside ``observer(query name, statement text)``, a context manager: the build profiler in
+    bench/ times each statement this way."""
+    global _observer
+    previous, _observer = _observer, observer
     try:
         yield
     finally:
-        _tracer = previous
+        _observer = previous
 
 
 def _execute(con: Connection, name: str, template: Template, params: dict[str, Any]):
@@ -207,14 +214,11 @@ def _execute(con: Connection, name: str, template: Template, params: dict[str, A
 
 def _run_text(con: Connection, name: str, text: str, params: dict[str, Any]):
     given = checked(name, text, params)
-    return _traced(lambda: con.execute(text, given), text, given)
+    return _traced(lambda: con.execute(text, given), name, text)
 
 
-def _traced(call: Callable[[], Any], text: str, params: Any) -> Any:
-    if _tracer is None:
+def _traced(call: Callable[[], Any], name: str, text: str) -> Any:
+    if _observer is None:
         return call()
-    start = time.perf_counter()
-    try:
+    with _observer(name, text):
         return call()
-    finally:
-        _tracer(text, params, time.perf_counter() - start)

@@ -1,4 +1,7 @@
-"""Start ``streamlit run dashboard.py`` on a free localhost port for browser tests."""
+"""Serve the dashboard with ``streamlit run`` on a free localhost port, and drive Debian's Chromium.
+
+Used by the browser tests (``tests/``) and the page benchmark (``bench/``).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 # Flags that keep Chromium from reaching for the network, which this machine doesn't have.
 CHROMIUM_ARGS = [
@@ -93,24 +96,3 @@ def is_healthy(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
-
-
-def wait_until_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (its status widget is gone)."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
-    page.wait_for_timeout(300)
-
-
-def full_page_screenshot(page, path: Path) -> None:
-    """The whole page: Streamlit scrolls inside its own container, so Playwright's full_page
-    sees only the window; grow the window to the content's height for the shot."""
-    size = page.viewport_size
-    height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
-        ".map(e => e.scrollHeight), document.body.scrollHeight)"
-    )
-    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
-    page.wait_for_timeout(500)
-    page.screenshot(path=path)
-    page.set_viewport_size(size)

@@ -1,0 +1,26 @@
+"""Helpers for the tests that drive a dashboard page in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def wait_until_idle(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
+    page.wait_for_timeout(300)
+
+
+def full_page_screenshot(page, path: Path) -> None:
+    """The whole page: Streamlit scrolls inside its own container, so Playwright's full_page
+    sees only the window; grow the window to the content's height for the shot."""
+    size = page.viewport_size
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)

@@ -1,0 +1,1 @@
+"""Development tools shared by the benchmarks (``bench/``) and the tests (``tests/``)."""
