@@ -13,11 +13,7 @@ from etl.example.config import ASSESSMENT_PERIODS, FULL_TEXT_PERIODS, period_end
 from etl.example.model import ExampleModel, Goal, Notes
 from etl.example.statuses import Statuses, evaluate
 from etl.example.tables import Row
-from etl.example.texts import (
-    children_sentence,
-    conclusion_sentence,
-    indicator_sentence,
-)
+from etl.example.texts import children_sentence, conclusion_sentence, indicator_sentence
 
 ASSESSED_LEVELS = ("nämndmål", "kf-mål")  # verksamhetsmål are never assessed
 STATUS_LADDER = ("ej uppfyllt", "delvis", "uppfyllt")
