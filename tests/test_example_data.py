@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from etl.example import write_example
+from etl.example.model import read_model
 from etl.schema import TABLES
+from tests.conftest import warehouse_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
@@ -38,6 +40,20 @@ def test_regenerating_gives_byte_identical_files(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (EXAMPLE / name).read_bytes(), (
             f"{name} differs: run `python -m etl.example` and commit the result"
         )
+
+
+def test_assessments_differ_from_the_engine_only_where_the_model_says_so(example_db: Path) -> None:
+    # The generator writes every assessment from the status the engine computes, so a build of
+    # the written files shows a difference exactly for the model's overrides and manual statuses.
+    model = read_model()
+    differing = warehouse_rows(
+        example_db, "select goal_id, period from goal_status where status_differs"
+    )
+    assert set(differing) == set(model.overrides) | set(model.manual_status)
+    assessed = warehouse_rows(
+        example_db, "select count(*) from goal_status where assessed_status is not null"
+    )
+    assert assessed == [(len(read("assessments")),)]
 
 
 def test_files_follow_the_interchange_format() -> None:
