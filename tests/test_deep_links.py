@@ -16,14 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import APPTEST_TIMEOUT, ROOT, run_page
-from tests.support.server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    chromium_missing_reason,
-    full_page_screenshot,
-    streamlit_server,
-    wait_until_idle,
-)
+from tests.support import server
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 # Labels the legacy mode derives from the file names in pages/; dashboard.py names them in Swedish.
@@ -131,14 +124,14 @@ def test_a_deep_link_runs_in_the_frame_when_streamlit_starts_in_legacy_mode(
 
 @pytest.fixture(scope="module")
 def browser():
-    reason = chromium_missing_reason()
+    reason = server.chromium_missing_reason()
     if reason:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=server.CHROMIUM, args=server.CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -146,12 +139,16 @@ def browser():
 @pytest.fixture
 def fresh_server(example_db):
     """A new ``streamlit run dashboard.py`` for each test: no session has run dashboard.py."""
-    with streamlit_server(example_db) as url:
+    with server.streamlit_server(example_db) as url:
         yield url
 
 
 def new_tab(browser):
     return browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
+
+
+def heading(name: str):
+    return lambda tab: tab.get_by_role("heading", name=name)
 
 
 def expect_the_app_around(tab) -> None:
@@ -161,7 +158,7 @@ def expect_the_app_around(tab) -> None:
     nav = tab.get_by_test_id("stSidebarNav")
     for label in APP_LABELS:
         expect(nav).to_contain_text(label, timeout=60_000)
-    wait_until_idle(tab)
+    server.wait_until_idle(tab)
     for label in LEGACY_LABELS:
         expect(nav).not_to_contain_text(label)
     expect(tab).to_have_title("Röd tråd – måluppfyllelse")
@@ -177,12 +174,10 @@ def test_a_deep_link_opens_the_same_view_on_a_fresh_server(browser, fresh_server
     tab = new_tab(browser)
     tab.goto(f"{fresh_server}/goal_chain?goal=BUN1&period=2025")
     expect(tab.get_by_role("heading", name="BUN1 Fler elever")).to_be_visible(timeout=60_000)
-    expect_the_app_around(tab)
-    expect(tab.get_by_test_id("stSidebarNav")).to_contain_text("Målkedjan")
+    expect_the_app_around(tab)  # Målkedjan among the navigation's pages
     expect(tab.get_by_role("combobox", name="Period")).to_have_value(re.compile(r"^2025\b"))
     assert "goal=BUN1" in tab.url and "period=2025" in tab.url
-    wait_until_idle(tab)
-    full_page_screenshot(tab, ARTIFACTS / "goal_chain_deep_link.png")
+    server.full_page_screenshot(tab, ARTIFACTS / "goal_chain_deep_link.png")
     tab.close()
 
 
@@ -193,10 +188,8 @@ def test_deep_links_opened_at_once_on_a_fresh_server_all_open_their_view(browser
     from playwright.sync_api import expect
 
     views = {  # link -> what its view shows
-        "goal_chain?goal=BUN1&period=2025": lambda tab: tab.get_by_role(
-            "heading", name="BUN1 Fler"
-        ),
-        "goal_chain?goal=O1": lambda tab: tab.get_by_role("heading", name="O1 Utbildning och"),
+        "goal_chain?goal=BUN1&period=2025": heading("BUN1 Fler elever"),
+        "goal_chain?goal=O1": heading("O1 Utbildning och livslångt lärande"),
         "indicator?indicator=N15419": lambda tab: tab.get_by_text("N15419").first,
     }
     tabs = {link: new_tab(browser) for link in views}
