@@ -8,7 +8,7 @@ folder is not auto-discovered once ``st.navigation`` is used).
 import streamlit as st
 
 from ui import format as fmt
-from ui.data import fetch, version
+from ui.data import fetch, run_in_frame, version
 
 st.set_page_config(
     page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"
@@ -37,4 +37,4 @@ if version() is not None:
         if summary.data_notice:
             st.caption(f":material/science: {summary.data_notice}")
 
-page.run()
+run_in_frame(page)

@@ -1,6 +1,6 @@
 """The dashboard in a real browser (Debian's Chromium through Playwright): every page, a click
 from a strategic area down to an indicator, the two-step choice of an area and an indicator,
-deep links, and screenshots to look at.
+and screenshots to look at. Deep links on a fresh server: tests/test_deep_links.py.
 
 Screenshots are written to tests/artifacts/ (ignored by git).
 """
@@ -52,19 +52,6 @@ def browser_page(tmp_path_factory):
 def shoot(page, name: str) -> None:
     wait_until_idle(page)
     full_page_screenshot(page, ARTIFACTS / f"{name}.png")
-
-
-def test_a_deep_link_opens_the_same_view_on_a_fresh_server(browser_page):
-    # First request of this server: Streamlit's legacy pages/ mode must not swallow the link.
-    from playwright.sync_api import expect
-
-    page = browser_page
-    page.goto(f"{page.base_url}/goal_chain?goal=BUN1&period=2025")
-    expect(page.get_by_role("heading", name="BUN1 Fler elever")).to_be_visible(timeout=60_000)
-    expect(page.get_by_test_id("stSidebarNav")).to_contain_text("Målkedjan")
-    wait_until_idle(page)
-    assert "goal=BUN1" in page.url and "period=2025" in page.url
-    shoot(page, "goal_chain_deep_link")
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")

@@ -2,11 +2,13 @@
 
 Pages call ``fetch("app/<query>", param=…)``. Results are cached on the query name, the (small)
 parameters and the warehouse version, never on DataFrames, so a new build is picked up on the
-next rerun without restarting the app.
+next rerun without restarting the app. dashboard.py runs every page with ``run_in_frame``, and
+``require_warehouse`` brings a page that Streamlit started on its own back inside it.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -76,18 +78,53 @@ def explanation(goal_id: str, period: str) -> Explanation | None:
     return _explanation(goal_id, period, str(warehouse_path()), current)
 
 
+# True while dashboard.py runs its page; per thread, as each session runs in its own thread.
+_in_frame: ContextVar[bool] = ContextVar("in_frame", default=False)
+# Set by a run that asked for a rerun through dashboard.py, cleared by the next run.
+_RERUN_ASKED = "_rerun_through_dashboard"
+
+
+def run_in_frame(page: st.Page) -> None:
+    """Run the page ``st.navigation`` picked: dashboard.py's last step. A page started any
+    other way (Streamlit's legacy ``pages/`` mode) is run again through dashboard.py, see
+    ``_leave_legacy_navigation``."""
+    token = _in_frame.set(True)
+    try:
+        page.run()
+    finally:
+        _in_frame.reset(token)
+
+
 def _leave_legacy_navigation() -> None:
     """Make a deep link (``/goal_chain?goal=KF1``) work on a freshly started server.
 
-    Because a ``pages/`` folder sits beside dashboard.py, Streamlit starts every process in its
-    legacy multipage mode and, until some session has run dashboard.py (which calls
-    ``st.navigation``), runs a requested page on its own: no navigation, no page config.
-    Leaving that mode and rerunning makes Streamlit run dashboard.py, which then runs the
-    requested page with its query parameters intact. (The project card fixes the folder name;
-    Streamlit's own advice is to avoid ``pages/`` with ``st.navigation`` for this reason.)
+    Why: ``pages/`` sits beside dashboard.py (the folder name is fixed), so Streamlit starts
+    each server process in its legacy multipage mode, which runs a requested page on its own:
+    no navigation, no page config, nothing of dashboard.py. Only ``st.navigation`` ends that
+    mode (for all sessions), and in that mode dashboard.py runs only for the root page. So a
+    deep link that is a new server's first request, and any session started while that first
+    one still runs, would show the page without the app around it. Streamlit 1.67 has no
+    config option or public call that skips the legacy mode.
+
+    What this relies on in Streamlit 1.67 (tests/test_deep_links.py fails when it changes):
+    - the class attribute ``PagesManager.uses_pages_directory``
+      (streamlit/runtime/pages_manager.py): set once per process, at the first session, to
+      whether ``pages/`` is beside the entry script; the script runner reads it as each run
+      starts and while it is true runs ``_mpa_v1`` (the requested page alone) instead of the
+      entry script (streamlit/runtime/scriptrunner/script_runner.py). ``st.navigation`` sets
+      it to False (streamlit/commands/navigation.py), as this function does;
+    - ``st.rerun()`` keeps the requested page and the query string, and a page's id is derived
+      from its URL path in both modes, so the rerun runs dashboard.py, whose ``st.navigation``
+      picks the same page, with the same query parameters.
+
+    A run outside dashboard.py reruns once; should that rerun not be inside dashboard.py
+    either (a page run as the entry script), the page is shown as it is.
     """
+    rerun_asked = st.session_state.pop(_RERUN_ASKED, False)
+    if _in_frame.get() or rerun_asked:
+        return
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    PagesManager.uses_pages_directory = False
+    st.session_state[_RERUN_ASKED] = True
+    st.rerun()
