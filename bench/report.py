@@ -65,7 +65,7 @@ def warehouse_summary(db: Path) -> str:
     finally:
         con.close()
     return (
-        f"`{db}` ({db.stat().st_size / 1e6:,.0f} MB): {row.goal_count:,} goals, "
+        f"`{db.name}` ({db.stat().st_size / 1e6:,.0f} MB): {row.goal_count:,} goals, "
         f"{row.indicator_count:,} indicators, {row.outcome_rows:,} outcome rows, "
         f"built {pd.Timestamp(row.built_at_utc):%Y-%m-%d %H:%M} UTC"
     )

@@ -9,6 +9,7 @@ source. ``docs/warehouse.md`` must document every table and column of
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,46 @@ def test_warehouse_doc_names_every_column_of_the_engine_outputs(table, tmp_path)
     assert table in documented
     missing = [c for c in columns if f"`{c}`" not in documented[table]]
     assert not missing, f"columns of {table} not in docs/warehouse.md: {missing}"
+
+
+# A path of one machine (a home, a scratch or a work folder) or a note addressed to someone
+# given a task: neither belongs in a repository that speaks to its users and contributors.
+MACHINE_PATH = re.compile(
+    r"(?:^|[\s`(\"'=])/(?:work|tmp|home|root|Users|mnt|srv|opt|var/folders)/|\b[A-Z]:\\\\"
+)
+NOTE_TO_HELPERS = re.compile(r"\bthe lead\b|\byour task\b|PLACEHOLDER|\bhelpers?:", re.I)
+
+
+def tracked_text_files() -> list[Path]:
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    names = listed.stdout.splitlines() if listed.returncode == 0 else []
+    paths = [ROOT / n for n in names] or [p for p in ROOT.rglob("*") if ".venv" not in p.parts]
+    binary = {".png", ".xlsx", ".duckdb", ".parquet"}
+    return [p for p in paths if p.is_file() and p.suffix not in binary]
+
+
+def test_the_repository_names_no_machine_paths_and_no_notes_to_helpers():
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()[:90]}"
+        for path in tracked_text_files()
+        if path != Path(__file__).resolve()
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if MACHINE_PATH.search(line) or NOTE_TO_HELPERS.search(line)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "--db /tmp/ex.duckdb",
+        'AppTest.from_file("/work/main/dashboard.py")',
+        "`/home/anna/x`",
+        "Do NOT git commit (the lead commits).",
+        "(Helpers: where your task says …)",
+    ],
+)
+def test_the_scan_for_machine_paths_recognises_them(line):
+    assert MACHINE_PATH.search(line) or NOTE_TO_HELPERS.search(line)
