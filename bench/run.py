@@ -62,30 +62,44 @@ def _log(message: str) -> None:
 # --- measurements ----------------------------------------------------------------------------
 
 
-def source_for(label: str, fraction: float, out: Path, regenerate: bool, log: Log) -> dict:
+def source_for(
+    label: str,
+    fraction: float,
+    out: Path,
+    regenerate: bool,
+    log: Log,
+    goal_fraction: float | None = None,
+) -> dict:
     """The generated source folder of this scale, reused when it was made by this generator."""
     source = out / f"source-{label}"
     stamp = source / "GENERATED.json"
     if not regenerate and stamp.exists():
         summary = json.loads(stamp.read_text(encoding="utf-8"))
+        size = summary["size"]
         if (
             summary.get("generator_version") == GENERATOR_VERSION
-            and summary["size"]["fraction"] == fraction
+            and size["fraction"] == fraction
+            and size.get("goal_fraction", fraction) == (goal_fraction or fraction)
         ):
             log(f"reusing {source} ({summary['rows']['outcomes']:,} outcome rows)")
             return summary | {"path": str(source), "reused": True}
     log(f"generating {source} …")
-    summary = generate(source, fraction)
+    summary = generate(source, fraction, goal_fraction=goal_fraction)
     log(f"generated {summary['rows']['outcomes']:,} outcome rows in {summary['seconds']} s")
     return summary | {"path": str(source), "reused": False}
 
 
-def run_child(command: str, source: Path, db: Path) -> dict:
-    """Run ``bench.child`` in a fresh process; its result plus the process's peak RSS."""
+def run_child(command: str, source: Path, db: Path, first_on_path: Path = ROOT) -> dict:
+    """Run ``bench.child`` in a fresh process; its result plus the process's peak RSS.
+
+    ``first_on_path`` is searched for packages before the repository, so a folder holding an
+    older ``attainment`` and ``queries`` runs that older engine (bench/city.py).
+    """
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.child", command, str(source), str(db)],
-        cwd=ROOT,
+        [sys.executable, "-m", "bench.child", command, str(source.resolve()), str(db.resolve())],
+        cwd=first_on_path,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
         text=True,
     )
