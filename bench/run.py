@@ -48,6 +48,13 @@ PAGE_QUERIES: tuple[str, ...] = (
     "engine/goal_status_one",
     "engine/goal_status_for_period",
     "engine/indicator_status_for_period",
+    # App queries that read outcomes (directly or through the build's outcome_series).
+    "app/summary",
+    "app/dq_indicators_without_outcomes",
+    "app/dq_outcomes_too_old",
+    "app/indicator_period_types",
+    "app/indicator_series",
+    "app/indicator_targets",
 )
 
 TARGETS = {"build_ratio": 0.5, "status_seconds": 2.0, "query_p95_ms": 50.0}
@@ -213,10 +220,19 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
     goals = [g for (g,) in con.execute("select goal_id from goals order by all").fetchall()]
     partly_score = Rules.read(con).partly_score
     levels = list(GOAL_LEVELS[1:5])
+    links = queries.rows(con, "bench/goal_indicator_links")
 
     def one(name: str) -> dict[str, Any]:
         params: dict[str, Any] = {}
-        for p in queries.parameters(name):
+        # The indicator page: an indicator and one of its goals, shown in one of its period types.
+        drawn: list[tuple[str, str]] = []
+
+        def link() -> tuple[str, str]:
+            if not drawn:
+                drawn.append(rng.choice(links))
+            return drawn[0]
+
+        for p in sorted(queries.parameters(name)):  # sorted: the same draws in every run
             if p == "period":
                 params[p] = rng.choice(periods)
             elif p == "goal_id":
@@ -225,6 +241,19 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
                 params[p] = partly_score
             elif p == "levels":
                 params[p] = rng.sample(levels, rng.randint(1, len(levels)))
+            elif p == "indicator":
+                params[p] = link()[1]
+            elif p == "goal":
+                params[p] = link()[0]
+            elif p == "period_type":
+                types = queries.run(
+                    con, "app/indicator_period_types", indicator=link()[1], period=None
+                )
+                params[p] = rng.choice(list(types.period_type) or ["year"])
+            elif p == "max_points":
+                from ui.charts import MAX_POINTS  # imports streamlit: only when needed
+
+                params[p] = MAX_POINTS
             else:
                 raise ValueError(f"no parameter maker for ${p} of {name}")
         return params

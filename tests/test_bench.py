@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bench.city import run_city
+from bench.compare import run_compare
 from bench.generate import CITY_FRACTION, CITY_GOAL_FRACTION, Size, generate
 from bench.run import PAGE_QUERIES, run_benchmark
 from etl.build import check
@@ -61,16 +61,20 @@ def test_goal_fraction_scales_the_goals_alone():
     assert Size.of(0.1) == Size.of(0.1, 0.1)
 
 
-def test_city_report_compares_two_engines_on_the_same_warehouse(bench_out):
+def test_compare_report_puts_two_engines_and_their_page_queries_side_by_side(bench_out):
     # HEAD's engine beside the working tree's: the harness must find both identical here.
-    report, results = run_city("tiny", base="HEAD", out=bench_out, runs=1, log=lambda _: None)
+    report, results = run_compare(
+        "tiny", base="HEAD", out=bench_out, runs=1, query_runs=2, log=lambda _: None
+    )
     assert results["source"]["reused"]
-    runs = results["status"]["runs"]
+    runs = results["engine"]["runs"]
     assert [len(runs["base"]), len(runs["new"])] == [1, 1]
     assert all(r["peak_rss_mib"] > 0 and r["seconds"] > 0 for side in runs.values() for r in side)
-    assert {t: s["identical"] for t, s in results["status"]["same"].items()} == {
+    assert {t: s["identical"] for t, s in results["engine"]["same"].items()} == {
         "indicator_status": True,
         "goal_status": True,
     }
-    assert results["status"]["model"]["goals"] == Size.of(TINY).goals
+    assert results["engine"]["model"]["goals"] == Size.of(TINY).goals
     assert "| `indicator_status` |" in report
+    assert set(results["pages"]) == set(PAGE_QUERIES)
+    assert all(r["differing"] == 0 and r["runs"] == 2 for r in results["pages"].values())
