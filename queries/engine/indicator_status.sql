@@ -34,7 +34,8 @@ target_spans as (
     -- An end date's chosen period serves the periods ending after it and no later than the
     -- link's next target end date, except the link's own target periods at that next date.
     select
-        s.*,
+        s.goal_id, s.indicator_id, s.period_end, s.chosen.period as chosen_period,
+        coalesce(s.chosen.n_rows, 1) as n_rows,
         lead(s.period_end, 1, 'infinity'::date) over link as next_end,
         lead(s.periods, 1, []) over link as next_periods,
         g.valid_from, g.valid_to, gi.weight as link_weight, i.direction,
@@ -60,8 +61,8 @@ link_periods as (
         and (g.valid_to is null or p.year <= g.valid_to)
     union all
     select
-        s.goal_id, s.indicator_id, s.direction, p.period, p.period_end, s.chosen.period,
-        s.link_weight / coalesce(s.chosen.n_rows, 1),
+        s.goal_id, s.indicator_id, s.direction, p.period, p.period_end, s.chosen_period,
+        s.link_weight / s.n_rows,
     from target_spans s
     join eval_periods p
         on p.period_end > s.period_end and p.period_end <= s.next_end
