@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import json
 import os
 import subprocess
 import tarfile
@@ -50,6 +49,7 @@ from bench.run import (
     query_parameters,
     run_child,
     source_for,
+    write_report,
 )
 
 # The last commit before the engine made each outcome lookup once per series and period.
@@ -329,12 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         args.rebuild,
     )
     print(report)
-    label = results["scale"]
-    (args.out / f"compare-{label}.md").write_text(report, encoding="utf-8")
-    (args.out / f"compare-{label}.json").write_text(
-        json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8"
-    )
-    _log(f"wrote {args.out / f'compare-{label}.md'}")
+    write_report(args.out / f"compare-{results['scale']}", report, results)
     return 0
 
 

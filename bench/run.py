@@ -493,12 +493,19 @@ def main(argv: list[str] | None = None) -> int:
         label, fraction, args.out, args.runs, args.status_runs, args.plain_runs, args.regenerate
     )
     print(report)
-    (args.out / f"report-{label}.md").write_text(report, encoding="utf-8")
-    (args.out / f"report-{label}.json").write_text(
+    write_report(args.out / f"report-{label}", report, results)
+    return 0
+
+
+def write_report(stem: Path, report: str, results: dict) -> None:
+    """``<stem>.md`` (the report) and ``<stem>.json`` (the raw results)."""
+    # Not with_suffix: a stem such as report-0.1 already has a "suffix".
+    markdown = stem.parent / f"{stem.name}.md"
+    markdown.write_text(report, encoding="utf-8")
+    (stem.parent / f"{stem.name}.json").write_text(
         json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8"
     )
-    _log(f"wrote {args.out / f'report-{label}.md'}")
-    return 0
+    _log(f"wrote {markdown}")
 
 
 if __name__ == "__main__":
