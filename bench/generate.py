@@ -39,8 +39,8 @@ OUT = ROOT / "bench" / "out"
 
 SCALES = {"tiny": 0.001, "small": 0.02, "medium": 0.25, "large": 1.0}
 
-# A big city: ≈ 10,000 goals (each of the 15 boards and 60 units with hundreds of its own
-# nämndmål and verksamhetsmål) on 300 indicators, so about a hundred goals follow each one.
+# A big city: ≈ 10,000 goals (some 270 nämndmål per board, 90 verksamhetsmål per unit) on 300
+# indicators, so about a hundred goals follow each indicator.
 CITY = "city"
 CITY_FRACTION, CITY_GOAL_FRACTION = 0.1, 10.0
 

@@ -100,7 +100,7 @@ def run_child(command: str, source: Path, db: Path, first_on_path: Path = ROOT) 
     """Run ``bench.child`` in a fresh process; its result plus the process's peak RSS.
 
     ``first_on_path`` is searched for packages before the repository, so a folder holding an
-    older ``attainment`` and ``queries`` runs that older engine (bench/city.py).
+    older ``attainment`` and ``queries`` runs that older engine (bench/compare.py).
     """
     started = time.perf_counter()
     proc = subprocess.Popen(
