@@ -2,6 +2,7 @@
 
     python -m bench.child build SOURCE DB   # etl.build.build([SOURCE], DB)
     python -m bench.child plain CSV DB      # plain DuckDB: create table as read_csv + checkpoint
+    python -m bench.child status WAREHOUSE DB  # compute_status on DB, a fresh copy of WAREHOUSE
 
 Prints one JSON object on stdout: the wall time of the load itself (imports excluded) and,
 for the build, the time of each progress message the build reports.
@@ -10,6 +11,7 @@ for the build, the time of each progress message the build reports.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -45,9 +47,27 @@ def plain(csv: Path, db: Path) -> dict:
     return {"seconds": seconds, "rows": rows}
 
 
+def status(source: Path, db: Path) -> dict:
+    """The status engine alone, on a copy of a built warehouse (the copy is left for a look)."""
+    import duckdb
+
+    import warehouse  # always this tree's door (after the first folder on the path, see run_child)
+    from attainment.compute import compute_status
+
+    shutil.copyfile(source, db)
+    Path(f"{db}.wal").unlink(missing_ok=True)
+    with duckdb.connect(db) as con:
+        # The period parsers; an older engine (bench/compare.py) needs the same ones.
+        warehouse.script(con, "shared/periods")
+        cpu_before, started = time.process_time(), time.perf_counter()
+        compute_status(con)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_before
+    return {"seconds": seconds, "status_cpu_seconds": cpu}
+
+
 def main(argv: list[str]) -> int:
     command, source, db = argv
-    result = {"build": build, "plain": plain}[command](Path(source), Path(db))
+    result = {"build": build, "plain": plain, "status": status}[command](Path(source), Path(db))
     print(json.dumps(result))
     return 0
 

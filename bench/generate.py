@@ -9,7 +9,10 @@ goal below område, a target per link and year, and outcomes for 290 municipalit
 * 7 indicators in 30 also have yearly values (+ 2.4 M rows);
 
 ≈ 40.2 M outcome rows in all. A fraction ``f`` scales the goals and indicators (so the outcome
-rows, ≈ 40 M × f); the 291 subjects and the 12 years stay. Everything is synthetic.
+rows, ≈ 40 M × f); the 291 subjects and the 12 years stay. A separate goal fraction scales the
+goals alone: the ``city`` scale has ten times the goals of ``large`` (≈ 10,000) but a tenth of
+its indicators (300, so ≈ 4 M outcome rows), the shape of a big city where every board and unit
+sets its own goals on the same few hundred key figures. Everything is synthetic.
 
 The goal model is small and made in Python with a seeded ``random.Random``; targets and
 outcomes are written by DuckDB (``queries/bench/generate/``) straight from ``range()`` with
@@ -39,6 +42,11 @@ OUT = ROOT / "bench" / "out"
 
 SCALES = {"tiny": 0.001, "small": 0.02, "medium": 0.25, "large": 1.0}
 
+# A big city: ≈ 10,000 goals (some 270 nämndmål per board, 90 verksamhetsmål per unit) on 300
+# indicators, so about a hundred goals follow each indicator.
+CITY = "city"
+CITY_FRACTION, CITY_GOAL_FRACTION = 0.1, 10.0
+
 MUNICIPALITY = "9999"  # fictional, like the example municipality
 FIRST_YEAR = 2014
 YEARS = 12
@@ -57,9 +65,10 @@ ENHETER = 60
 
 @dataclass(frozen=True)
 class Size:
-    """Counts of one scale."""
+    """Counts of one scale: ``fraction`` scales the indicators, ``goal_fraction`` the goals."""
 
     fraction: float
+    goal_fraction: float
     areas: int
     kf_goals: int
     board_goals: int
@@ -67,15 +76,19 @@ class Size:
     indicators: int
 
     @classmethod
-    def of(cls, fraction: float) -> Size:
-        if not 0 < fraction <= 10:
-            raise ValueError(f"scale fraction must be in (0, 10], got {fraction}")
+    def of(cls, fraction: float, goal_fraction: float | None = None) -> Size:
+        """The goals scale with ``goal_fraction`` when given, else with ``fraction``."""
+        goals = fraction if goal_fraction is None else goal_fraction
+        for name, value in (("scale fraction", fraction), ("goal fraction", goals)):
+            if not 0 < value <= 10:
+                raise ValueError(f"{name} must be in (0, 10], got {value}")
         return cls(
             fraction=fraction,
-            areas=max(1, round(6 * fraction)),
-            kf_goals=max(1, round(60 * fraction)),
-            board_goals=max(1, round(400 * fraction)),
-            unit_goals=max(1, round(533 * fraction)),
+            goal_fraction=goals,
+            areas=max(1, round(6 * goals)),
+            kf_goals=max(1, round(60 * goals)),
+            board_goals=max(1, round(400 * goals)),
+            unit_goals=max(1, round(533 * goals)),
             indicators=max(6, round(3000 * fraction)),
         )
 
@@ -287,9 +300,11 @@ def _assessments(goals: list[dict], rng: random.Random) -> list[dict]:
     return rows
 
 
-def generate(out: Path, fraction: float = 1.0, seed: int = 2024) -> dict:
+def generate(
+    out: Path, fraction: float = 1.0, seed: int = 2024, goal_fraction: float | None = None
+) -> dict:
     """Write the source folder ``out`` (replacing its CSV files); return a summary."""
-    size = Size.of(fraction)
+    size = Size.of(fraction, goal_fraction)
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.csv"):
         old.unlink()
@@ -370,12 +385,18 @@ def main(argv: list[str] | None = None) -> int:
         default=("large", 1.0),
         help=f"{', '.join(SCALES)} or a fraction of large (default large)",
     )
+    parser.add_argument(
+        "--goal-fraction",
+        type=float,
+        help=f"scale the goals alone, e.g. {CITY_GOAL_FRACTION:g} with --scale {CITY_FRACTION:g} "
+        "for a big city (default: the scale's fraction)",
+    )
     parser.add_argument("--out", type=Path, help="the source folder (bench/out/source-<scale>)")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args(argv)
     label, fraction = args.scale
     out = args.out or OUT / f"source-{label}"
-    summary = generate(out, fraction, args.seed)
+    summary = generate(out, fraction, args.seed, args.goal_fraction)
     print(json.dumps(summary, indent=2))
     return 0
 

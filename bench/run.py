@@ -48,6 +48,13 @@ PAGE_QUERIES: tuple[str, ...] = (
     "engine/goal_status_one",
     "engine/goal_status_for_period",
     "engine/indicator_status_for_period",
+    # App queries that read outcomes (directly or through the build's outcome_series).
+    "app/summary",
+    "app/dq_indicators_without_outcomes",
+    "app/dq_outcomes_too_old",
+    "app/indicator_period_types",
+    "app/indicator_series",
+    "app/indicator_targets",
 )
 
 TARGETS = {"build_ratio": 0.5, "status_seconds": 2.0, "query_p95_ms": 50.0}
@@ -62,30 +69,44 @@ def log_progress(message: str) -> None:
 # --- measurements ----------------------------------------------------------------------------
 
 
-def source_for(label: str, fraction: float, out: Path, regenerate: bool, log: Log) -> dict:
+def source_for(
+    label: str,
+    fraction: float,
+    out: Path,
+    regenerate: bool,
+    log: Log,
+    goal_fraction: float | None = None,
+) -> dict:
     """The generated source folder of this scale, reused when it was made by this generator."""
     source = out / f"source-{label}"
     stamp = source / "GENERATED.json"
     if not regenerate and stamp.exists():
         summary = json.loads(stamp.read_text(encoding="utf-8"))
+        size = summary["size"]
         if (
             summary.get("generator_version") == GENERATOR_VERSION
-            and summary["size"]["fraction"] == fraction
+            and size["fraction"] == fraction
+            and size.get("goal_fraction", fraction) == (goal_fraction or fraction)
         ):
             log(f"reusing {source} ({summary['rows']['outcomes']:,} outcome rows)")
             return summary | {"path": str(source), "reused": True}
     log(f"generating {source} …")
-    summary = generate(source, fraction)
+    summary = generate(source, fraction, goal_fraction=goal_fraction)
     log(f"generated {summary['rows']['outcomes']:,} outcome rows in {summary['seconds']} s")
     return summary | {"path": str(source), "reused": False}
 
 
-def run_child(command: str, source: Path, db: Path) -> dict:
-    """Run ``bench.child`` in a fresh process; its result plus the process's peak RSS."""
+def run_child(command: str, source: Path, db: Path, first_on_path: Path = ROOT) -> dict:
+    """Run ``bench.child`` in a fresh process; its result plus the process's peak RSS.
+
+    ``first_on_path`` is searched for packages before the repository, so a folder holding an
+    older ``attainment`` and ``queries`` runs that older engine (bench/compare.py).
+    """
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.child", command, str(source), str(db)],
-        cwd=ROOT,
+        [sys.executable, "-m", "bench.child", command, str(source.resolve()), str(db.resolve())],
+        cwd=first_on_path,
+        env=os.environ | {"PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -198,10 +219,19 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
     goals = [g for (g,) in warehouse.rows(con, "bench/goal_ids")]
     partly_score = Rules.read(con).partly_score
     levels = list(GOAL_LEVELS[1:5])
+    links = warehouse.rows(con, "bench/goal_indicator_links")
 
     def one(name: str) -> dict[str, Any]:
         params: dict[str, Any] = {}
-        for p in warehouse.parameters(name):
+        # The indicator page: an indicator and one of its goals, shown in one of its period types.
+        drawn: list[tuple[str, str]] = []
+
+        def link() -> tuple[str, str]:
+            if not drawn:
+                drawn.append(rng.choice(links))
+            return drawn[0]
+
+        for p in sorted(warehouse.parameters(name)):  # sorted: the same draws in every run
             if p == "period":
                 params[p] = rng.choice(periods)
             elif p == "goal_id":
@@ -210,6 +240,19 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
                 params[p] = partly_score
             elif p == "levels":
                 params[p] = rng.sample(levels, rng.randint(1, len(levels)))
+            elif p == "indicator":
+                params[p] = link()[1]
+            elif p == "goal":
+                params[p] = link()[0]
+            elif p == "period_type":
+                types = warehouse.run(
+                    con, "app/indicator_period_types", indicator=link()[1], period=None
+                )
+                params[p] = rng.choice(list(types.period_type) or ["year"])
+            elif p == "max_points":
+                from ui.charts import MAX_POINTS  # imports streamlit: only when needed
+
+                params[p] = MAX_POINTS
             else:
                 raise ValueError(f"no parameter maker for ${p} of {name}")
         return params
@@ -449,12 +492,19 @@ def main(argv: list[str] | None = None) -> int:
         label, fraction, args.out, args.runs, args.status_runs, args.plain_runs, args.regenerate
     )
     print(report)
-    (args.out / f"report-{label}.md").write_text(report, encoding="utf-8")
-    (args.out / f"report-{label}.json").write_text(
+    write_report(args.out / f"report-{label}", report, results)
+    return 0
+
+
+def write_report(stem: Path, report: str, results: dict) -> None:
+    """``<stem>.md`` (the report) and ``<stem>.json`` (the raw results)."""
+    # Not with_suffix: a stem such as report-0.1 already has a "suffix".
+    markdown = stem.parent / f"{stem.name}.md"
+    markdown.write_text(report, encoding="utf-8")
+    (stem.parent / f"{stem.name}.json").write_text(
         json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8"
     )
-    log_progress(f"wrote {args.out / f'report-{label}.md'}")
-    return 0
+    log_progress(f"wrote {markdown}")
 
 
 if __name__ == "__main__":

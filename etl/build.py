@@ -34,6 +34,7 @@ WAREHOUSE_TABLES = (
     "goal_indicators",
     "targets",
     "outcomes",
+    "outcome_series",
     "assessments",
     "periods",
     "load_log",

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from bench.generate import Size, generate
+from bench.compare import run_compare
+from bench.generate import CITY_FRACTION, CITY_GOAL_FRACTION, Size, generate
 from bench.run import PAGE_QUERIES, run_benchmark
 from etl.build import check
 
@@ -50,3 +51,30 @@ def test_report_covers_build_status_and_every_page_query(bench_out):
     assert results["build"]["outcome_rows"] == Size.of(TINY).outcome_rows
     assert results["build"]["phases"]  # the build's progress messages were recognised
     json.dumps(results, default=str)  # the raw results can be written as JSON
+
+
+def test_goal_fraction_scales_the_goals_alone():
+    city = Size.of(CITY_FRACTION, CITY_GOAL_FRACTION)
+    assert 9_900 < city.goals < 10_100
+    assert city.indicators == 300
+    assert 3.9e6 < city.outcome_rows < 4.1e6
+    assert Size.of(0.1) == Size.of(0.1, 0.1)
+
+
+def test_compare_report_puts_two_engines_and_their_page_queries_side_by_side(bench_out):
+    # HEAD's engine beside the working tree's: the harness must find both identical here.
+    report, results = run_compare(
+        "tiny", base="HEAD", out=bench_out, runs=1, query_runs=2, log=lambda _: None
+    )
+    assert results["source"]["reused"]
+    runs = results["engine"]["runs"]
+    assert [len(runs["base"]), len(runs["new"])] == [1, 1]
+    assert all(r["peak_rss_mib"] > 0 and r["seconds"] > 0 for side in runs.values() for r in side)
+    assert {t: s["identical"] for t, s in results["engine"]["same"].items()} == {
+        "indicator_status": True,
+        "goal_status": True,
+    }
+    assert results["engine"]["model"]["goals"] == Size.of(TINY).goals
+    assert "| `indicator_status` |" in report
+    assert set(results["pages"]) == set(PAGE_QUERIES)
+    assert all(r["differing"] == 0 and r["runs"] == 2 for r in results["pages"].values())

@@ -6,7 +6,8 @@
   ``scratch()`` for an in-memory database (checking sources, evaluating a period on demand,
   what-if passes). ``cursor(con)`` for each thread.
 - **The version** of the warehouse file, ``version(path)``, on which the app caches.
-- **Running query files** (``queries/<group>/<name>.sql``): ``run`` (a DataFrame), ``rows``
+- **Running query files** (``queries/<group>/<name>.sql``; ``run_other`` for another copy of it):
+  ``run`` (a DataFrame), ``rows``
   (tuples), ``value`` (one value), ``execute`` (a statement), ``script`` (several statements
   without parameters), ``create_table`` and ``insert_into`` (a query's rows stored),
   ``insert_rows`` (one statement per row of Python data).
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from warehouse import files
-from warehouse.queries import QUERY_DIR, checked, parameters, sql
+from warehouse.queries import QUERY_DIR, checked, parameters, sql, sql_in
 
 if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a plain load need not carry it
     import pandas as pd
@@ -46,9 +47,11 @@ __all__ = [
     "parameters",
     "rows",
     "run",
+    "run_other",
     "scratch",
     "script",
     "sql",
+    "sql_in",
     "traced",
     "value",
     "version",
@@ -132,6 +135,13 @@ def building(db_path: Path, *, progress: bool = False) -> Iterator[Connection]:
 def run(con: Connection, name: str, *, template: Template = None, **params: Any) -> pd.DataFrame:
     """The rows of one query file as a DataFrame."""
     return _execute(con, name, template, params).df()
+
+
+def run_other(con: Connection, folder: Path, name: str, **params: Any) -> pd.DataFrame:
+    """The rows of query file ``name`` of another copy of queries/ (``folder``), as a
+    DataFrame: an older checkout's version of a query, which bench/compare.py times beside this
+    one."""
+    return _run_text(con, name, sql_in(folder, name), params).df()
 
 
 def rows(con: Connection, name: str, *, template: Template = None, **params: Any) -> list[tuple]:

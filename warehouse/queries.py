@@ -32,13 +32,19 @@ def _ident(name: str) -> str:
     return f'"{name}"'
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(QUERY_DIR),
-    undefined=jinja2.StrictUndefined,
-    autoescape=False,  # SQL, not HTML: identifiers are quoted by the ident filter instead
-    keep_trailing_newline=True,
-)
-_TEMPLATES.filters["ident"] = _ident
+@functools.cache
+def _environment(folder: Path) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # SQL, not HTML: identifiers are quoted by the ident filter instead
+        keep_trailing_newline=True,
+    )
+    environment.filters["ident"] = _ident
+    return environment
+
+
+_TEMPLATES = _environment(QUERY_DIR)
 
 
 def _path(name: str) -> Path:
@@ -78,6 +84,15 @@ def sql(name: str, template: Mapping[str, Any] | None = None) -> str:
     if template is None:
         return _plain(name)
     return _final(_TEMPLATES.get_template(f"{name}.sql").render(**template))
+
+
+def sql_in(folder: Path, name: str) -> str:
+    """The text of ``<folder>/<name>.sql`` from another copy of queries/ (an older checkout's,
+    which bench/compare.py times beside this one), rendered like ``sql``."""
+    text = (folder / f"{name}.sql").read_text(encoding="utf-8")
+    if _is_template(text):
+        text = _environment(folder.resolve()).get_template(f"{name}.sql").render()
+    return _final(text)
 
 
 def parameters(name: str, template: Mapping[str, Any] | None = None) -> set[str]:

@@ -1,6 +1,8 @@
 -- Purpose: indicators with no outcome (utfall) with a value for the municipality itself, in
 --          any period or gender, with what there is instead: rows with an empty value, and
 --          values for other subjects (riket, groups, units), which may point to a wrong subject.
+--          Counted from outcome_series, the build's row counts per series, so the page never
+--          scans the outcomes themselves.
 -- Grain:   one row per such indicator, by id.
 -- Params:  none.
 with
@@ -9,12 +11,12 @@ municipality as (
 ),
 own as (
     select
-        o.indicator_id,
-        count(o.value) as own_values,
-        count(*) - count(o.value) as own_empty,
-    from outcomes o
-    where o.subject = (select code from municipality)
-    group by o.indicator_id
+        s.indicator_id,
+        sum(s.value_count)::bigint as own_values,
+        sum(s.row_count - s.value_count)::bigint as own_empty,
+    from outcome_series s
+    where s.subject = (select code from municipality)
+    group by s.indicator_id
 ),
 missing as (
     select i.indicator_id, i.title, coalesce(own.own_empty, 0) as own_empty,
@@ -23,13 +25,11 @@ missing as (
     where coalesce(own.own_values, 0) = 0
 ),
 others as (
-    -- Only for the few indicators listed, not for the whole outcomes table.
-    select o.indicator_id, count(*) as other_values,
-    from outcomes o
-    where o.indicator_id in (select indicator_id from missing)
-        and o.value is not null
-        and o.subject <> (select code from municipality)
-    group by o.indicator_id
+    select s.indicator_id, sum(s.value_count)::bigint as other_values,
+    from outcome_series s
+    where s.indicator_id in (select indicator_id from missing)
+        and s.subject <> (select code from municipality)
+    group by s.indicator_id
 )
 select
     m.indicator_id,

@@ -8,17 +8,17 @@ with municipality as (
 ),
 types as (
     -- The same subjects as indicator_series.sql: the municipality, riket, Kolada groups and
-    -- the organisation's own units.
-    select o.period_type, count(*) as outcome_count,
-    from outcomes o
-    where o.indicator_id = $indicator
+    -- the organisation's own units. Counted from outcome_series, one row per series.
+    select s.period_type, sum(s.row_count)::bigint as outcome_count,
+    from outcome_series s
+    where s.indicator_id = $indicator
         and (
-            o.subject = (select code from municipality)
-            or o.subject = '0000'
-            or regexp_full_match(o.subject, 'G[0-9]+')
-            or o.subject in (select org_id from organisation)
+            s.subject = (select code from municipality)
+            or s.subject = '0000'
+            or regexp_full_match(s.subject, 'G[0-9]+')
+            or s.subject in (select org_id from organisation)
         )
-    group by o.period_type
+    group by s.period_type
 )
 select
     period_type,

@@ -75,6 +75,13 @@ select
 from stg_outcomes
 order by indicator_id, subject, gender, period_end, period;
 
+-- outcomes, not stg_outcomes: a large file may have gone straight in (etl/bulk.py).
+insert into outcome_series
+select indicator_id, subject, gender, period_type, count(*), count(value),
+from outcomes
+group by indicator_id, subject, gender, period_type
+order by indicator_id, subject, gender, period_type;
+
 insert into assessments
 select
     goal_id, period, period_type, period_end, status, assessed_by, analysis,

@@ -117,6 +117,18 @@ create table outcomes (
     extra map(varchar, varchar),
 );
 
+-- One row per outcome series (indicator, subject, gender) and period type: how many outcome rows
+-- and values it has. Made from outcomes by the build, so pages that count outcomes read one row
+-- per series instead of one per period. Unique by construction (no index to maintain).
+create table outcome_series (
+    indicator_id varchar not null,
+    subject varchar not null,
+    gender varchar not null,
+    period_type varchar not null,
+    row_count bigint not null,
+    value_count bigint not null,
+);
+
 -- One row per goal and period.
 create table assessments (
     goal_id varchar not null,
