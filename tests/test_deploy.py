@@ -93,16 +93,18 @@ class Proxy:
     access_log: Path
     error_log: Path
 
-    def requests(self) -> list[tuple[str, str, int, str]]:
-        """(sticky key, replica, status, path) of every request nginx has logged."""
+    def requests(self, key: str) -> list[tuple[str, int, str]]:
+        """(replica, status, path) of every request nginx has logged with the sticky ``key``;
+        the replica is "-" where nginx answered from its cache."""
         rows = []
         for line in self.access_log.read_text(encoding="utf-8").splitlines():
-            key, upstream, status, _method, path = line.split("|", 4)
-            rows.append((key, upstream.split(", ")[-1], int(status), path))
+            logged_key, upstream, status, _method, path = line.split("|", 4)
+            if logged_key == key:
+                rows.append((upstream.split(", ")[-1], int(status), path))
         return rows
 
     def replicas_of(self, key: str) -> set[str]:
-        return {upstream for k, upstream, _, _ in self.requests() if k == key and upstream != "-"}
+        return {upstream for upstream, _, _ in self.requests(key) if upstream != "-"}
 
 
 @contextlib.contextmanager
@@ -172,7 +174,7 @@ def sticky_keys(proxy: Proxy, replicas: list[str], per_replica: int) -> dict[str
     """Cookies as nginx hands them to new browsers, ``per_replica`` for each replica.
 
     Which replica a cookie leads to is nginx's hash of a random value, so ask until each
-    replica has its share (a replica with fewer than two after 64 new cookies has odds below 2^-50)."""
+    replica has its share (fewer than two for a replica after 64 cookies: odds below 2^-50)."""
     found: dict[str, list[str]] = {replica: [] for replica in replicas}
     for _ in range(64):
         _, headers, _ = get(f"{proxy.url}/_stcore/health")
@@ -337,6 +339,17 @@ def test_sessions_stick_to_a_replica_and_see_a_new_build(tmp_path, mode):
             session.shows("Tredjeby")
             assert len(session.sockets) == 1 + (session.replica == gone) and session.connected()
         assert active_sessions(kept) == len(sessions)
+
+        # A CSV download: the file lives in the memory of the session's replica (/media/).
+        downloader = next(s for s in sessions if s.replica == kept)
+        downloader.page.goto(f"{proxy.url}/indicator")
+        button = downloader.page.get_by_role("button", name="Ladda ner som CSV")
+        with downloader.page.expect_download(timeout=30_000) as download:
+            button.click(timeout=30_000)
+        assert Path(download.value.path()).read_bytes().count(b"\n") > 1
+        media = [(u, status) for u, status, path in proxy.requests(downloader.key)
+                 if path.startswith("/media/")]  # fmt: skip
+        assert media and set(media) == {(kept, 200)}
 
         # nginx keeps the hashed front-end files: they are served with both replicas gone.
         asset = sessions[0].assets[0]
