@@ -94,8 +94,8 @@ class Proxy:
     error_log: Path
 
     def requests(self, key: str) -> list[tuple[str, int, str]]:
-        """(replica, status, path) of every request nginx has logged with the sticky ``key``;
-        the replica is "-" where nginx answered from its cache."""
+        """(replica, status, path) of every request nginx has logged with the sticky ``key``:
+        the replica that answered, or "-" where nginx answered from its cache."""
         rows = []
         for line in self.access_log.read_text(encoding="utf-8").splitlines():
             logged_key, upstream, status, _method, path = line.split("|", 4)
@@ -114,9 +114,10 @@ def nginx(prefix: Path, replica_ports: list[int]) -> Iterator[Proxy]:
     (prefix / "temp").mkdir(parents=True)
     port = free_port()
     site = prefix / "rod-trad.conf"
-    site.write_text(render_site(SITE.read_text("utf-8"), port, replica_ports, prefix / "cache"))
+    rendered = render_site(SITE.read_text("utf-8"), port, replica_ports, prefix / "cache")
+    site.write_text(rendered, encoding="utf-8")
     conf = prefix / "nginx.conf"
-    conf.write_text(main_config(prefix, site))
+    conf.write_text(main_config(prefix, site), encoding="utf-8")
     args = [NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
     checked = subprocess.run([*args, "-t"], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
