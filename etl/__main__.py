@@ -39,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"lagrets fil ({DEFAULT_DB})"
     )
+    build_cmd.add_argument(
+        "--full",
+        action="store_true",
+        help="bygg hela lagret från källorna (annars återanvänds lagrets utfall när bara "
+        "utfallsfiler har tillkommit, ändrats eller tagits bort)",
+    )
     build_cmd.add_argument("--quiet", action="store_true", help="skriv bara ut problem")
 
     status_cmd = commands.add_parser(
@@ -74,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             check(sources, report)
             report("Inga problem hittades.")
         else:
-            build(sources, args.db, report)
+            build(sources, args.db, report, full=args.full)
     except InvalidInput as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)

@@ -71,7 +71,7 @@ order by goal_id, indicator_id, period_end, period, subject, gender;
 insert into outcomes
 select
     indicator_id, subject, gender, period, period_type, period_start, period_end, value,
-    is_preliminary, source, extra,
+    is_preliminary, source, extra, _file,
 from stg_outcomes
 order by indicator_id, subject, gender, period_end, period;
 
