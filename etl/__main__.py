@@ -8,7 +8,6 @@ import math
 import sys
 from pathlib import Path
 
-from attainment.status import UnknownPeriod, period_status
 from etl.build import DEFAULT_DB, EXAMPLE_SOURCE, build, check
 from etl.problems import InvalidInput
 
@@ -93,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _status(db: Path, period: str, indicators: bool, output_format: str) -> int:
+    # Imported here: pandas, which it needs, would add a second to every build's start.
+    from attainment.status import UnknownPeriod, period_status
+
     if not db.exists():
         print(f"Det finns inget lager på {db}; bygg det med python -m etl build.", file=sys.stderr)
         return EXIT_INVALID_INPUT

@@ -34,6 +34,14 @@ BULK_TABLE = "outcomes"
 MAX_KEY_BITS = 1 << 30
 
 _TYPES = {"value": "double"}  # every other column is read as text
+# The numbered distinct values of each key column (outcome_code.sql), by their tables' names
+# in outcome_checks.sql and outcome_repeats.sql.
+_DICTIONARIES = {
+    "indicator_id": "bulk_indicators",
+    "subject": "bulk_subjects",
+    "period": "bulk_periods",
+    "gender": "bulk_genders",
+}
 
 
 @dataclass(frozen=True)
@@ -70,9 +78,9 @@ def load(con: duckdb.DuckDBPyConnection, files: list[BulkFile]) -> list[int] | N
         if rows is None:
             break
         counts.append(rows)
-    if len(counts) == len(files) and (not sum(counts) or _valid(con)):
-        return counts
     paths = [str(file.path) for file in files]
+    if len(counts) == len(files) and (not sum(counts) or _valid(con, paths)):
+        return counts
     warehouse.execute(con, "etl/bulk/discard_outcomes", paths=paths)
     return None
 
@@ -104,9 +112,19 @@ def _insert(con: duckdb.DuckDBPyConnection, file: BulkFile) -> int | None:
     return int(rows)
 
 
-def _valid(con: duckdb.DuckDBPyConnection) -> bool:
-    warehouse.script(con, "etl/bulk/outcome_codes")
-    [counts] = warehouse.rows(con, "etl/bulk/outcome_checks", genders=list(GENDERS))
+def _valid(con: duckdb.DuckDBPyConnection, paths: list[str]) -> bool:
+    """Whether the rows of ``paths`` hold nothing the row-by-row path would refuse or store
+    otherwise, and no key twice (among them, or beside a row already in the table)."""
+    for column, table in _DICTIONARIES.items():
+        warehouse.create_table(
+            con,
+            table,
+            "etl/bulk/outcome_code",
+            temporary=True,
+            template={"column": column},
+            paths=paths,
+        )
+    [counts] = warehouse.rows(con, "etl/bulk/outcome_checks", genders=list(GENDERS), paths=paths)
     if any(counts):
         return False
     [(indicators, subjects, periods, genders)] = warehouse.rows(con, "etl/bulk/outcome_code_counts")

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 import warehouse
 from etl import bulk
@@ -321,7 +320,8 @@ def _csv_error(path: Path, error: duckdb.Error) -> Problem:
 def _stage_xlsx(
     con: duckdb.DuckDBPyConnection, path: Path, loaded: LoadedFile, problems: list[Problem]
 ) -> None:
-    import openpyxl  # imported here: only xlsx sources need it
+    import openpyxl  # imported here: only xlsx sources need them
+    import pyarrow as pa
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)

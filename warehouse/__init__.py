@@ -24,10 +24,9 @@ import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from warehouse import files
 from warehouse.queries import QUERY_DIR, checked, parameters, sql
@@ -54,6 +53,9 @@ __all__ = [
     "value",
     "version",
 ]
+
+if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a build never needs it
+    import pandas as pd
 
 SCHEMA = "warehouse"  # the attached warehouse, in connections that read it
 default_path = files.default_path
