@@ -220,17 +220,23 @@ def _rows(csv: Path) -> int:
         return sum(1 for _ in f) - 1
 
 
-def _best(runs: list[dict]) -> dict:
-    return min(runs, key=lambda r: r["seconds"])
+def _least(runs: list[dict], key: str) -> float:
+    return min(r[key] for r in runs)
 
 
 def render(results: dict) -> str:
     m, src, runs = results["machine"], results["source"], results["runs"]
-    best = {case: _best(found) for case, found in runs.items()}
-    seconds = {case: r["seconds"] for case, r in best.items()}
-    old_ratio = seconds["base / two sources"] / seconds["base / merged"]
-    new_ratio = seconds["new / two sources"] / seconds["new / merged"]
-    incremental = seconds["new / incremental"] / seconds["new / merged"]
+    wall = {case: _least(found, "seconds") for case, found in runs.items()}
+    cpu = {case: _least(found, "cpu_seconds") for case, found in runs.items()}
+
+    def ratio(case: str, reference: str) -> str:
+        by_wall, by_cpu = wall[case] / wall[reference], cpu[case] / cpu[reference]
+        return f"**{by_wall:.2f}×** by wall time, {by_cpu:.2f}× by CPU time"
+
+    incremental = {
+        ref: wall["new / incremental"] / wall[ref] for ref in ("new / two sources", "new / merged")
+    }
+    new_ratio = wall["new / two sources"] / wall["new / merged"]
     lines = [
         f"# New outcomes arriving — scale `{results['scale']}` (fraction {results['fraction']})",
         "",
@@ -244,43 +250,45 @@ def render(results: dict) -> str:
         f"`new/` ({results['new_rows']:,} rows of {NEW_PERIOD})",
         "",
         "Each build is `python -m etl build … --db DB --quiet` in a process of its own "
-        "(interpreter start included); best of "
-        f"{len(next(iter(runs.values())))} runs, taking turns.",
+        f"(interpreter start included), {len(next(iter(runs.values())))} runs of each, taking "
+        "turns; the least wall and CPU time of the runs count.",
         "",
-        "| code | sources | wall time (best) | all runs | CPU time | peak RSS |",
+        "| code | sources | wall time | all runs | CPU time | peak RSS |",
         "|---|---|---:|---|---:|---:|",
     ]
     for case, found in runs.items():
         code, sources = case.split(" / ")
-        what = (
-            "two sources, over the warehouse of `model/`" if sources == "incremental" else sources
-        )
-        r = best[case]
-        every = ", ".join(f"{x['seconds']:.1f}" for x in found)
+        if sources == "incremental":
+            sources = "two sources, over the warehouse of `model/` (incremental)"
+        every = ", ".join(f"{r['seconds']:.1f}" for r in found)
+        rss = max(r["peak_rss_mib"] for r in found)
         lines.append(
-            f"| {code} | {what} | {r['seconds']:.1f} s | {every} s "
-            f"| {r['cpu_seconds']:.1f} s | {r['peak_rss_mib']:,.0f} MiB |"
+            f"| {code} | {sources} | {wall[case]:.1f} s | {every} s | {cpu[case]:.1f} s "
+            f"| {rss:,.0f} MiB |"
         )
     lines += [
         "",
-        f"- Two sources / one merged file: base **{old_ratio:.2f}×**, new **{new_ratio:.2f}×** "
-        f"(target ≤ {TARGETS['two_sources_ratio']}×: "
+        f"- Two sources / one merged file: base {ratio('base / two sources', 'base / merged')}; "
+        f"new {ratio('new / two sources', 'new / merged')} "
+        f"(target ≤ {TARGETS['two_sources_ratio']}× by wall time: "
         f"{_ok(new_ratio <= TARGETS['two_sources_ratio'])}).",
-        f"- Incremental build / full build of the merged file (new code): **{incremental:.0%}** "
-        f"(target < {TARGETS['incremental_ratio']:.0%}: "
-        f"{_ok(incremental < TARGETS['incremental_ratio'])}); / full build of the two sources: "
-        f"{seconds['new / incremental'] / seconds['new / two sources']:.0%}.",
+        f"- Incremental build / full build of the same two sources: "
+        f"{ratio('new / incremental', 'new / two sources')}; / full build of the merged file: "
+        f"{ratio('new / incremental', 'new / merged')} (target < "
+        f"{TARGETS['incremental_ratio']:.0%} by wall time: "
+        f"{_ok(max(incremental.values()) < TARGETS['incremental_ratio'])}).",
         f"- The incremental build's warehouse equals the full build's, table by table: "
         f"{_ok(results['same_as_full'])}.",
         "",
-        "Phases of the best incremental build and of the best full build of the two sources "
-        "(new code), split at the build's progress messages:",
+        "Phases of the fastest incremental build and of the fastest full build of the two "
+        "sources (new code), split at the build's progress messages:",
         "",
         "| phase | incremental | full |",
         "|---|---:|---:|",
     ]
-    full = dict(best["new / two sources"]["phases"])
-    for name, took in best["new / incremental"]["phases"]:
+    fastest = {case: min(found, key=lambda r: r["seconds"]) for case, found in runs.items()}
+    full = dict(fastest["new / two sources"]["phases"])
+    for name, took in fastest["new / incremental"]["phases"]:
         other = f"{full[name]:.2f} s" if name in full else "–"
         lines.append(f"| {name} | {took:.2f} s | {other} |")
     lines.append("")

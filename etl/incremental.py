@@ -5,26 +5,27 @@ model) or as a corrected outcomes file, while the goal model, the targets and mo
 stay as they were. ``plan`` compares the sources with the warehouse's load log, and the build
 reuses the warehouse when
 
-- it was built by this very code (``load_log.code_sha256``, see ``code_sha256``): then its
-  outcome rows are the ones this code would store;
+- it was built by this very code (``load_log.code_sha256``, see ``code_sha256``): then every
+  row in it is the one this code would store for the same file;
 - every source file that is not an outcomes CSV file is there, unchanged (the same path and
   SHA-256), and no other file gave outcomes;
 - at least one outcomes file is unchanged; the others are new, changed or gone.
 
 The build then starts from a copy of the warehouse (``warehouse.building(…,
-from_current=True)``). ``reuse`` drops every table but ``outcomes``, deletes the rows of the
-outcome files that changed or are gone (each row's ``source_path``), checks that the rows it
-keeps are the ones the load log counts, and creates the other tables anew, empty. The build's
-own steps follow, reading every file except the unchanged outcome files: the model is staged
-and checked again (it is small), the new outcome files take the fast path (``etl/bulk.py``),
-whose checks cover the kept rows too (a key repeated across an old and a new file), and the
-tables and statuses are made as in a full build.
+from_current=True)``), and ``reuse`` keeps what did not change: the tables of the goal model
+(settings … targets, assessments: they come from the model's files alone) and the outcome rows
+of the unchanged files. It deletes the rows of the outcome files that changed or are gone (each
+row's ``source_path``), checks that the rows it keeps are the ones the load log counts, and
+empties the tables that depend on the outcomes (periods; the load log). The build's steps then
+read only the new and changed outcome files; they take the fast path (``etl/bulk.py``), checked
+against the kept model (``etl/reuse/model_ids.sql``) and the kept outcomes (a key repeated
+across an old and a new file); periods, the load log and every status are made anew.
 
 Anything doubtful raises ``NotReusable`` (an outcomes file the fast path declines, a problem in
-the sources, a warehouse that changed since the plan was made), and ``etl.build`` starts again
-with a full build, which names every problem. Either way the result is what a full build gives
-(``tests/test_incremental.py`` compares every table), and the old warehouse stays as it was
-until the new file replaces it.
+the sources, a warehouse changed since it was built or since the plan was made), and
+``etl.build`` starts again with a full build, which names every problem. Either way the result
+is what a full build gives (``tests/test_incremental.py`` compares every table), and the old
+warehouse stays as it was until the new file replaces it.
 """
 
 from __future__ import annotations
@@ -58,14 +59,19 @@ class Reuse:
     """How a build reuses the warehouse."""
 
     previous: tuple[tuple, ...]  # the load log the plan was made from (etl/reuse/load_log.sql)
-    kept: dict[str, int]  # unchanged outcome file -> its rows, kept in the warehouse
+    kept: dict[str, dict[str, int]]  # every file not read again -> its rows per table
     read: tuple[str, ...]  # outcome files to read: new or changed
     removed: tuple[str, ...]  # outcome files that are no longer among the sources
 
+    @property
+    def kept_outcomes(self) -> dict[str, int]:
+        """Unchanged outcome file -> its rows, kept in the warehouse."""
+        return {path: rows[BULK_TABLE] for path, rows in self.kept.items() if BULK_TABLE in rows}
+
     def summary(self) -> str:
         """What the build keeps and reads, for the user."""
-        kept = _count(len(self.kept), "1 oförändrad fil", "{} oförändrade filer")
-        parts = [f"behåller utfallen från {kept}"]
+        kept = _count(len(self.kept_outcomes), "1 oförändrad fil", "{} oförändrade filer")
+        parts = [f"behåller målmodellen och utfallen från {kept}"]
         if self.read:
             read = _count(len(self.read), "1 ny eller ändrad fil", "{} nya eller ändrade filer")
             parts.append(f"läser {read}")
@@ -85,51 +91,49 @@ def plan(db_path: Path, sources: Sources) -> Reuse | None:
     previous = _load_log(db_path)
     if not previous or sources.problems:
         return None
-    files = {str(f.path): f for f in sources.files}
+    files = {str(f.path): f.sha256 for f in sources.files}
     if len(files) != len(sources.files):  # a file given twice: the full build reports it
         return None
-    logged: dict[str, tuple[str, dict[str | None, int | None]]] = {}
+    logged: dict[str, tuple[str, dict[str, int]]] = {}
     for path, sha256, table, rows, format_version, code in previous:
         if format_version != FORMAT_VERSION or code != code_sha256():
             return None
-        logged.setdefault(path, (sha256, {}))[1][table] = rows
-    model_now = {p: f.sha256 for p, f in files.items() if not _is_outcome_file(p)}
+        tables = logged.setdefault(path, (sha256, {}))[1]
+        if table is not None:  # a file that gave no table (an x_ file) has one row of NULLs
+            tables[table] = rows
+    model_now = {p: sha for p, sha in files.items() if not _is_outcome_file(p)}
     model_then = {p: sha for p, (sha, _) in logged.items() if not _is_outcome_file(p)}
-    if model_now != model_then or any(
-        BULK_TABLE in t for p, (_, t) in logged.items() if p in model_then
-    ):
+    if model_now != model_then or any(BULK_TABLE in logged[p][1] for p in model_then):
         return None
-    outcome_files = [p for p in files if _is_outcome_file(p)]
-    kept = {
-        p: logged[p][1][BULK_TABLE]
-        for p in outcome_files
-        if p in logged and logged[p][0] == files[p].sha256 and BULK_TABLE in logged[p][1]
-    }
-    if not kept:
+    kept = {p: tables for p, (sha, tables) in logged.items() if files.get(p) == sha}
+    if not any(_is_outcome_file(p) for p in kept):
         return None
     return Reuse(
         previous=previous,
         kept=kept,
-        read=tuple(p for p in outcome_files if p not in kept),
-        removed=tuple(p for p in logged if _is_outcome_file(p) and p not in files),
+        read=tuple(p for p in files if p not in kept),
+        removed=tuple(p for p in logged if p not in files),
     )
 
 
 def reuse(con: duckdb.DuckDBPyConnection, plan: Reuse) -> None:
-    """Turn ``con``, a copy of the warehouse, into empty warehouse tables beside the kept
-    outcome rows (the build's steps make the rest)."""
+    """Turn ``con``, a copy of the warehouse, into the warehouse of the model and the kept
+    outcome rows (the build's steps add the rest)."""
     if tuple(warehouse.rows(con, "etl/reuse/load_log")) != plan.previous:
         raise NotReusable("lagret byttes ut medan bygget pågick")
-    tables = [table for (table,) in warehouse.rows(con, "etl/reuse/stored_tables")]
-    if tables:
-        warehouse.script(con, "etl/reuse/drop_tables", template={"tables": tables})
-    warehouse.execute(con, "etl/reuse/keep_outcomes", paths=list(plan.kept))
+    kept = plan.kept_outcomes
+    warehouse.execute(con, "etl/reuse/keep_outcomes", paths=list(kept))
     stored = dict(warehouse.rows(con, "etl/reuse/outcome_files"))
-    if stored != {path: rows for path, rows in plan.kept.items() if rows}:
-        raise NotReusable("lagrets utfall stämmer inte med dess inläsningslogg")
-    warehouse.script(con, "etl/reuse/set_aside_outcomes")
-    warehouse.script(con, "warehouse/schema")
-    warehouse.script(con, "etl/reuse/restore_outcomes")
+    expected: dict[str, int] = {}
+    for tables in plan.kept.values():
+        for table, rows in tables.items():
+            if table != BULK_TABLE:
+                expected[table] = expected.get(table, 0) + rows
+    counts = warehouse.rows(con, "warehouse/row_counts", template={"tables": sorted(expected)})
+    model = {table: rows for _, table, rows in counts}
+    if stored != {path: rows for path, rows in kept.items() if rows} or model != expected:
+        raise NotReusable("lagret stämmer inte med dess inläsningslogg")
+    warehouse.script(con, "etl/reuse/clear_derived")
 
 
 @functools.cache

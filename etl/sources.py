@@ -129,11 +129,13 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def read(
-    con: duckdb.DuckDBPyConnection, sources: Sources, kept: Mapping[str, int] | None = None
+    con: duckdb.DuckDBPyConnection,
+    sources: Sources,
+    kept: Mapping[str, Mapping[str, int]] | None = None,
 ) -> Reading:
     """Stage every table found in ``sources`` into ``raw_<table>``, except the outcome files
-    left for the fast path and the files in ``kept`` (outcome files whose rows an incremental
-    build keeps: path -> rows)."""
+    left for the fast path and the files in ``kept`` (those whose rows an incremental build
+    keeps in the warehouse: path -> rows per table, as the load log counts them)."""
     create_raw_tables(con)
     kept = kept or {}
     reading = Reading([], list(sources.problems), [])
@@ -141,7 +143,7 @@ def read(
         loaded = LoadedFile(str(source.path), source.sha256)
         reading.files.append(loaded)
         if loaded.path in kept:
-            loaded.rows[bulk.BULK_TABLE] = kept[loaded.path]
+            loaded.rows.update(kept[loaded.path])
         elif source.path.suffix.lower() == ".xlsx":
             _stage_xlsx(con, source.path, loaded, reading.problems)
         else:

@@ -75,8 +75,8 @@ def test_an_incremental_build_gives_what_a_full_build_gives(tmp_path):
     said, result = messages([model_folder, old, new], db)
     assert result.incremental
     assert said[0] == (
-        "Återanvänder lagret: behåller utfallen från 1 oförändrad fil och läser 1 ny eller "
-        "ändrad fil."
+        "Återanvänder lagret: behåller målmodellen och utfallen från 1 oförändrad fil och läser 1 "
+        "ny eller ändrad fil."
     )
     assert result.row_counts["outcomes"] == 12
     assert_same_as_a_full_build(db, [model_folder, old, new], tmp_path)
@@ -158,17 +158,21 @@ def test_anything_but_new_or_changed_plain_outcome_files_gives_a_full_build(tmp_
     assert_same_as_a_full_build(db, sources, tmp_path)
 
 
-def test_a_warehouse_whose_outcomes_were_changed_by_hand_is_not_reused(tmp_path):
+@pytest.mark.parametrize(
+    "change",
+    ["delete from outcomes where subject = 'BUN'", "delete from targets where period = '2025'"],
+)
+def test_a_warehouse_changed_by_hand_is_not_reused(tmp_path, change):
     model_folder = model(tmp_path)
     old = outcomes_folder(tmp_path, "utfall-2023", outcomes_of("2023"))
     db = tmp_path / "w.duckdb"
     build([model_folder, old], db)
     with duckdb.connect(db) as con:
-        con.execute("delete from outcomes where subject = 'BUN'")
+        con.execute(change)
     new = outcomes_folder(tmp_path, "utfall-2024", outcomes_of("2024"))
     said, result = messages([model_folder, old, new], db)
     assert not result.incremental
-    assert any("(lagrets utfall stämmer inte med dess inläsningslogg)" in m for m in said)
+    assert any("(lagret stämmer inte med dess inläsningslogg)" in m for m in said)
     assert result.row_counts["outcomes"] == 12
     assert_same_as_a_full_build(db, [model_folder, old, new], tmp_path)
 
