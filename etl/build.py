@@ -3,20 +3,20 @@
 Each step is a function of the connection to the new warehouse file (``warehouse.building``):
 
 1. **read** (``etl/sources.py``): every file's cells as text into ``raw_<table>``, except the
-   outcome CSV files left for the fast path and, in an incremental build, the outcome files
-   whose rows the warehouse keeps;
-2. **stage**: the typed tables ``stg_<table>`` (``etl/validate.py``), then the one decision of
-   the build, ``stage_outcomes`` below: every outcome file left for it goes straight into the
-   warehouse table (``etl/bulk.py``), or, if anything is doubtful, every one is read row by row;
+   outcome CSV files left for the fast path;
+2. **stage**: the typed tables ``stg_<table>`` (``etl/validate.py``) around the one decision of
+   the build, ``_fast_path``: every outcome file left for it goes straight into the warehouse
+   table (``etl/bulk.py``), or, if anything is doubtful, every one is read row by row;
 3. **validate**: every problem in the sources, or ``InvalidInput`` listing them;
-4. **load**: the warehouse tables (``queries/warehouse/load.sql``) and the load log;
+4. **load**: the warehouse tables (``queries/warehouse/load.sql``, ``periods.sql``) and the load
+   log;
 5. **compute**: ``indicator_status`` and ``goal_status`` (``attainment/compute.py``);
 6. **swap**: the new file replaces the warehouse when the block ends.
 
-A build after new outcomes arrive may start from a copy of the warehouse instead of an empty
-file and read only the outcome files that changed (``etl/incremental.py``); if that turns out
-doubtful it starts again as a full build. ``check`` runs the first three steps on a scratch
-database.
+After new outcomes arrive, a build may instead start from a copy of the warehouse that keeps
+what did not change (``etl/incremental.py``): the same steps then read, check and load only the
+new and changed outcome files. If anything is doubtful it starts again as a full build.
+``check`` runs the first three steps on a scratch database.
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ def check(paths: list[Path], report: Report = lambda _: None) -> list[LoadedFile
 def build(
     paths: list[Path], db_path: Path, report: Report = lambda _: None, *, full: bool = False
 ) -> BuildResult:
-    """Validate ``paths`` and replace the warehouse at ``db_path`` with a new build; reuse the
-    outcome rows of the warehouse when only outcome files differ, unless ``full``."""
+    """Validate ``paths`` and replace the warehouse at ``db_path`` with a new build, which keeps
+    what did not change of the warehouse when only outcome files differ, unless ``full``."""
     db_path = db_path.resolve()
     sources = find_sources(paths)
     reuse = None if full else incremental.plan(db_path, sources)
@@ -145,11 +145,20 @@ def _stage(
     if reuse is not None:  # the model is not read again: its ids for the fast path's checks
         warehouse.script(con, "etl/reuse/model_ids")
     stage(con)
+    _fast_path(con, reading, reuse)
+    stage_outcomes(con)
+    for file in reading.files:
+        for table, rows in file.rows.items():
+            report(f"  {file.path}: {table} {rows:,} rader".replace(",", " "))
+
+
+def _fast_path(con: Connection, reading: Reading, reuse: incremental.Reuse | None) -> None:
+    """The build's one decision: the fast path takes every outcome file left for it, or none,
+    so that keys are compared either all by its bitmap or all row by row (which names the file
+    and row of both rows of a repeated key). An incremental build cannot read its kept rows
+    row by row: it gives way to a full build instead."""
     pending = reading.pending
     read_by_rows = warehouse.value(con, "etl/read/outcomes_staged")
-    # The one decision: the fast path takes every outcome file left for it, or none, so that
-    # keys are compared either all by the fast path's bitmap or all row by row (which names
-    # the file and row of both rows of a repeated key).
     if not read_by_rows:
         rows = bulk.load(con, [item.file for item in pending])
         if rows is not None:
@@ -159,10 +168,6 @@ def _stage(
     if reuse is not None and (pending or read_by_rows):
         raise incremental.NotReusable("de nya utfallen måste kontrolleras rad för rad")
     read_rows(con, pending, reading.problems)
-    stage_outcomes(con)
-    for file in reading.files:
-        for table, rows in file.rows.items():
-            report(f"  {file.path}: {table} {rows:,} rader".replace(",", " "))
 
 
 def _validate(
