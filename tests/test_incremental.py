@@ -18,7 +18,7 @@ import pytest
 
 from etl.build import build
 from etl.problems import InvalidInput
-from tests.conftest import minimal_tables, write_csv_source
+from tests.conftest import minimal_tables, write_csv_source, write_xlsx_source
 from tests.test_build import fingerprint, table_contents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,6 +120,18 @@ def test_outcomes_kept_from_a_row_by_row_build_are_the_ones_a_full_build_reads(t
     assert_same_as_a_full_build(db, [model_folder, old, new], tmp_path)
 
 
+def test_a_model_in_a_workbook_and_files_beside_the_outcomes_are_kept_too(tmp_path):
+    tables = minimal_tables(without=("outcomes",))
+    workbook = write_xlsx_source(tmp_path / "model.xlsx", tables)
+    old = outcomes_folder(tmp_path, "utfall-2023", outcomes_of("2023"))
+    (old / "x_readme.csv").write_text("note\nfrån Kolada\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    build([workbook, old], db)
+    new = outcomes_folder(tmp_path, "utfall-2024", outcomes_of("2024"))
+    assert build([workbook, old, new], db).incremental
+    assert_same_as_a_full_build(db, [workbook, old, new], tmp_path)
+
+
 @pytest.mark.parametrize("change", ["model", "workbook", "odd new file", "other code", "--full"])
 def test_anything_but_new_or_changed_plain_outcome_files_gives_a_full_build(tmp_path, change):
     model_folder = model(tmp_path)
@@ -132,8 +144,6 @@ def test_anything_but_new_or_changed_plain_outcome_files_gives_a_full_build(tmp_
         goals = (model_folder / "goals.csv").read_text(encoding="utf-8")
         (model_folder / "goals.csv").write_text(goals.replace("Kunskap", "Lärande"), "utf-8")
     elif change == "workbook":
-        from tests.conftest import write_xlsx_source
-
         sources[2] = write_xlsx_source(tmp_path / "utfall.xlsx", {"outcomes": outcomes_of("2024")})
     elif change == "odd new file":
         (new / "outcomes.csv").write_text(
