@@ -8,7 +8,6 @@ import math
 import sys
 from pathlib import Path
 
-from attainment.status import UnknownPeriod, period_status
 from etl.build import DEFAULT_DB, EXAMPLE_SOURCE, build, check
 from etl.problems import InvalidInput
 
@@ -38,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument("--example", action="store_true", help="bygg exempelkommunen")
     build_cmd.add_argument(
         "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"lagrets fil ({DEFAULT_DB})"
+    )
+    build_cmd.add_argument(
+        "--full",
+        action="store_true",
+        help="bygg hela lagret från källorna (annars återanvänds lagrets utfall när bara "
+        "utfallsfiler har tillkommit, ändrats eller tagits bort)",
     )
     build_cmd.add_argument("--quiet", action="store_true", help="skriv bara ut problem")
 
@@ -74,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             check(sources, report)
             report("Inga problem hittades.")
         else:
-            build(sources, args.db, report)
+            build(sources, args.db, report, full=args.full)
     except InvalidInput as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
@@ -87,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _status(db: Path, period: str, indicators: bool, output_format: str) -> int:
+    # Imported here: pandas, which it needs, would add a second to every build's start.
+    from attainment.status import UnknownPeriod, period_status
+
     if not db.exists():
         print(f"Det finns inget lager på {db}; bygg det med python -m etl build.", file=sys.stderr)
         return EXIT_INVALID_INPUT

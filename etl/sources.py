@@ -1,9 +1,15 @@
-"""Read sources (xlsx workbooks, folders of CSV files) into raw staging tables.
+"""Find sources (xlsx workbooks, folders of CSV files) and read them into raw staging tables.
 
-Every table of the format gets a temporary table ``raw_<table>`` holding the cells as trimmed
-text, plus where each row came from (``_file``, ``_sheet``, ``_row``) and the ``x_`` columns as a
-map. Parsing and checking happen afterwards, set-wise in SQL (``etl/validate.py``), so a file of
+``find_sources`` lists the files of the paths given, each with the SHA-256 of its bytes (the
+load log's, and how an incremental build knows a file is unchanged). ``read`` then gives every
+table of the format a temporary table ``raw_<table>`` holding the cells as trimmed text, plus
+where each row came from (``_file``, ``_sheet``, ``_row``) and the ``x_`` columns as a map.
+Parsing and checking happen afterwards, set-wise in SQL (``etl/validate.py``), so a file of
 forty million outcome rows never passes through a Python loop.
+
+An outcomes CSV file whose header names only the format's columns is not read here: it is left
+for the fast path (``etl/bulk.py``), which is tried once the other tables are staged, and read
+row by row (``read_rows``) only if the fast path declines.
 
 CSV files are handed to DuckDB's reader. Files that are not UTF-8 (Windows-1252 exports from
 Excel) or that contain blank lines (DuckDB skips them, which would shift the row numbers we
@@ -19,12 +25,11 @@ import hashlib
 import io
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 import warehouse
 from etl import bulk
@@ -34,6 +39,24 @@ from etl.schema import EXTRA_PREFIX, TABLES, Table
 _CHUNK = 1 << 20
 _BLANK_LINE = re.compile(rb"\n\r?\n")
 _WHITESPACE = " \t\r\n\u00a0\u202f"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file among the sources: its path as given (inside its folder) and its SHA-256."""
+
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What ``find_sources`` found: the paths given, their files, and the paths it could not
+    use."""
+
+    paths: list[Path]
+    files: list[SourceFile]
+    problems: list[Problem]
 
 
 @dataclass
@@ -47,31 +70,30 @@ class LoadedFile:
 
 @dataclass(frozen=True)
 class Pending:
-    """An outcomes file left for ``load_pending``."""
+    """An outcomes file left for the fast path (or, should it decline, ``read_rows``)."""
 
     loaded: LoadedFile
     file: bulk.BulkFile
 
 
-def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    warehouse.script(con, "shared/periods")
-    warehouse.script(con, "etl/macros")
-    warehouse.script(con, "etl/read/raw_tables", template={"tables": TABLES.values()})
+@dataclass
+class Reading:
+    """What ``read`` did: every file (for the load log), the problems found, and the outcome
+    files it left for the fast path."""
+
+    files: list[LoadedFile]
+    problems: list[Problem]
+    pending: list[Pending]
 
 
-def stage_sources(
-    con: duckdb.DuckDBPyConnection, paths: list[Path]
-) -> tuple[list[LoadedFile], list[Problem], list[Pending]]:
-    """Stage every table found in ``paths``; return the files read, the problems found and the
-    outcome files left for ``load_pending``."""
-    create_raw_tables(con)
-    loaded: list[LoadedFile] = []
+def find_sources(paths: list[Path]) -> Sources:
+    """The files of ``paths``: a workbook, a CSV file, or every CSV file of a folder."""
+    files: list[Path] = []
     problems: list[Problem] = []
-    pending: list[Pending] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
-            if not files:
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+            if not found:
                 problems.append(
                     Problem(
                         str(path),
@@ -82,12 +104,9 @@ def stage_sources(
                         "<tabell>.csv, t.ex. goals.csv",
                     )
                 )
-            for file in files:
-                loaded.append(_stage_csv(con, file, problems, pending))
-        elif path.suffix.lower() == ".xlsx":
-            loaded.append(_stage_xlsx(con, path, problems))
-        elif path.suffix.lower() == ".csv" and path.is_file():
-            loaded.append(_stage_csv(con, path, problems, pending))
+            files += found
+        elif path.suffix.lower() in (".xlsx", ".csv") and path.is_file():
+            files.append(path)
         else:
             found = "filen finns inte" if not path.exists() else "okänd filtyp"
             problems.append(
@@ -100,50 +119,73 @@ def stage_sources(
                     "en .xlsx-arbetsbok eller en mapp med CSV-filer",
                 )
             )
-    return loaded, problems, pending
+    return Sources(list(paths), [SourceFile(f, _sha256(f)) for f in files], problems)
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    warehouse.script(con, "shared/periods")
+    warehouse.script(con, "etl/macros")
+    warehouse.script(con, "etl/read/raw_tables", template={"tables": TABLES.values()})
+
+
+def read(
+    con: duckdb.DuckDBPyConnection,
+    sources: Sources,
+    kept: Mapping[str, Mapping[str, int]] | None = None,
+) -> Reading:
+    """Stage every table found in ``sources`` into ``raw_<table>``, except the outcome files
+    left for the fast path and the files in ``kept`` (those whose rows an incremental build
+    keeps in the warehouse: path -> rows per table, as the load log counts them)."""
+    create_raw_tables(con)
+    kept = kept or {}
+    reading = Reading([], list(sources.problems), [])
+    for source in sources.files:
+        loaded = LoadedFile(str(source.path), source.sha256)
+        reading.files.append(loaded)
+        if loaded.path in kept:
+            loaded.rows.update(kept[loaded.path])
+        elif source.path.suffix.lower() == ".xlsx":
+            _stage_xlsx(con, source.path, loaded, reading.problems)
+        else:
+            _read_csv(con, source.path, loaded, reading)
+    return reading
+
+
+def read_rows(
+    con: duckdb.DuckDBPyConnection, pending: list[Pending], problems: list[Problem]
+) -> None:
+    """Stage row by row the outcome files the fast path declined."""
+    for item in pending:
+        _stage_csv_rows(con, item.file.path, item.loaded, TABLES[bulk.BULK_TABLE], problems)
 
 
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def _stage_csv(
-    con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem], pending: list[Pending]
-) -> LoadedFile:
-    sha256, encoding, has_blank_lines = _inspect_csv(path)
-    loaded = LoadedFile(str(path), sha256)
-    table = _table_for(path.stem, str(path), None, problems)
+def _read_csv(
+    con: duckdb.DuckDBPyConnection, path: Path, loaded: LoadedFile, reading: Reading
+) -> None:
+    table = _table_for(path.stem, str(path), None, reading.problems)
     if table is None:
-        return loaded
-    if table.name == bulk.BULK_TABLE and encoding == "utf-8" and not has_blank_lines:
+        return
+    if table.name == bulk.BULK_TABLE:
+        file = _bulk_file(path)
+        if file is not None:
+            reading.pending.append(Pending(loaded, file))
+            return
+    _stage_csv_rows(con, path, loaded, table, reading.problems)
+
+
+def _bulk_file(path: Path) -> bulk.BulkFile | None:
+    """The file as the fast path reads it, when its header allows. Its encoding and blank lines
+    need no look: DuckDB's reader refuses bytes that are not UTF-8 (the fast path then
+    declines), and the blank lines it skips are the ones the row-by-row path leaves out."""
+    try:
         header, delimiter = _read_header(path)
-        columns = bulk.plain_columns(header, _WHITESPACE)
-        if columns is not None:
-            # Tried later, once the tables it refers to are staged (see load_pending).
-            pending.append(Pending(loaded, bulk.BulkFile(path, columns, delimiter)))
-            return loaded
-    _stage_csv_rows(con, path, loaded, table, encoding, has_blank_lines, problems)
-    return loaded
-
-
-def load_pending(
-    con: duckdb.DuckDBPyConnection, pending: list[Pending], problems: list[Problem]
-) -> bool:
-    """Load the outcome files ``stage_sources`` left for later (``prepare`` must have run).
-
-    A single outcomes file goes straight into the warehouse table when ``etl.bulk`` finds
-    nothing wrong with it; otherwise (or when outcomes come from several files, whose keys must
-    be compared row by row) the files are staged row by row like any other. Returns whether any
-    was, in which case the staging tables must be prepared again.
-    """
-    if len(pending) == 1 and not warehouse.value(con, "etl/read/outcomes_staged"):
-        rows = bulk.load(con, pending[0].file)
-        if rows is not None:
-            pending[0].loaded.rows[bulk.BULK_TABLE] = rows
-            return False
-    for item in pending:
-        path = item.file.path
-        _stage_csv_rows(con, path, item.loaded, TABLES[bulk.BULK_TABLE], "utf-8", False, problems)
-    return bool(pending)
+    except UnicodeDecodeError:
+        return None
+    columns = bulk.plain_columns(header, _WHITESPACE)
+    return None if columns is None else bulk.BulkFile(path, columns, delimiter)
 
 
 def _stage_csv_rows(
@@ -151,11 +193,10 @@ def _stage_csv_rows(
     path: Path,
     loaded: LoadedFile,
     table: Table,
-    encoding: str,
-    has_blank_lines: bool,
     problems: list[Problem],
 ) -> None:
     """Stage a CSV file row by row into ``raw_<table>``, keeping each row's number."""
+    encoding, has_blank_lines = _inspect_csv(path)
     with tempfile.TemporaryDirectory(prefix="rodtrad-") as tmp:
         readable = path
         if encoding != "utf-8" or has_blank_lines:
@@ -199,16 +240,14 @@ def _stage_csv_rows(
     warehouse.execute(con, "etl/read/drop_sheet")
 
 
-def _inspect_csv(path: Path) -> tuple[str, str, bool]:
-    """The file's sha256, its encoding (utf-8 or cp1252) and whether it has blank lines, in
-    one pass over the bytes (a large outcomes file is read by Python only this once)."""
-    digest = hashlib.sha256()
+def _inspect_csv(path: Path) -> tuple[str, bool]:
+    """The file's encoding (utf-8 or cp1252) and whether it has blank lines, in one pass over
+    the bytes."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     # A file that starts with a line break also has a blank line: seed the tail with one.
     encoding, has_blank, tail = "utf-8", False, b"\n"
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
-            digest.update(chunk)
             if encoding == "utf-8":
                 try:
                     decoder.decode(chunk)
@@ -216,7 +255,7 @@ def _inspect_csv(path: Path) -> tuple[str, str, bool]:
                     encoding = "cp1252"
             has_blank = has_blank or bool(_BLANK_LINE.search(tail + chunk))
             tail = chunk[-2:]
-    return digest.hexdigest(), encoding, has_blank
+    return encoding, has_blank
 
 
 def _rewrite_as_utf8(path: Path, encoding: str, target: Path) -> None:
@@ -280,10 +319,12 @@ def _csv_error(path: Path, error: duckdb.Error) -> Problem:
 # --- xlsx ------------------------------------------------------------------------------------
 
 
-def _stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> LoadedFile:
-    import openpyxl  # imported here: only xlsx sources need it
+def _stage_xlsx(
+    con: duckdb.DuckDBPyConnection, path: Path, loaded: LoadedFile, problems: list[Problem]
+) -> None:
+    import openpyxl  # imported here: only xlsx sources need them
+    import pyarrow as pa
 
-    loaded = LoadedFile(str(path), _sha256(path))
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken file
@@ -297,7 +338,7 @@ def _stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Probl
                 "en giltig .xlsx-fil",
             )
         )
-        return loaded
+        return
     try:
         for sheet in workbook.worksheets:
             table = _table_for(sheet.title, str(path), sheet.title, problems)
@@ -319,7 +360,6 @@ def _stage_xlsx(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Probl
             loaded.rows[table.name] = loaded.rows.get(table.name, 0) + rows
     finally:
         workbook.close()
-    return loaded
 
 
 def _sheet_columns(rows: Iterator[tuple]) -> tuple[list[str], dict[str, list]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import duckdb
 
 import warehouse
+from etl.bulk import BULK_TABLE
 from etl.problems import Problem
 from etl.schema import GOAL_LEVELS, TABLES, Column, Kind, Table
 
@@ -37,21 +38,41 @@ _EXPECTED: dict[Kind, str] = {
 }
 
 
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the parser macros and the typed staging tables ``stg_<table>``."""
-    warehouse.script(con, "etl/macros")
+def stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the period codes and the typed staging tables ``stg_<table>`` of every table but
+    outcomes, whose staging waits for the fast path's decision (``stage_outcomes``). The raw
+    tables and the parser macros come from ``etl.sources.read``."""
     # The level order lives in etl/schema.py; SQL reads it from this table.
     warehouse.create_table(
         con, "goal_levels", "etl/goal_levels", temporary=True, levels=list(GOAL_LEVELS)
     )
     warehouse.script(con, "etl/stage/macros")
-    warehouse.script(con, "etl/stage/period_codes")
+    warehouse.create_table(
+        con,
+        "period_codes",
+        "etl/stage/period_codes",
+        temporary=True,
+        template={"tables": ["targets", "assessments"], "adding": False},
+    )
     for name in TABLES:
-        warehouse.script(con, f"etl/stage/{name}")
+        if name != BULK_TABLE:
+            warehouse.script(con, f"etl/stage/{name}")
+
+
+def stage_outcomes(con: duckdb.DuckDBPyConnection) -> None:
+    """Stage the outcomes read row by row (``stg_outcomes``, empty when the fast path took every
+    outcomes file), after adding their period texts to the period codes."""
+    warehouse.insert_into(
+        con,
+        "period_codes",
+        "etl/stage/period_codes",
+        template={"tables": [BULK_TABLE], "adding": True},
+    )
+    warehouse.script(con, f"etl/stage/{BULK_TABLE}")
 
 
 def validate(con: duckdb.DuckDBPyConnection) -> list[Problem]:
-    """Every problem in the staged sources (``prepare`` must have run)."""
+    """Every problem in the staged sources (``stage`` and ``stage_outcomes`` must have run)."""
     problems: list[Problem] = []
     for table in TABLES.values():
         problems += _cell_problems(con, table)

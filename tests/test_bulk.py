@@ -3,13 +3,17 @@ stores, and anything it is not sure of goes the row-by-row way, which names ever
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
 import pytest
 
+import warehouse
 from etl import bulk
-from etl.build import load_warehouse
+from etl.build import check, load_warehouse
+from etl.problems import InvalidInput
+from etl.schema import TABLES
 from tests.conftest import minimal_tables, problems_of, write_csv_source, write_xlsx_source
 
 OUTCOMES_IN_KEY_ORDER = (
@@ -159,3 +163,88 @@ def test_rows_a_fast_load_stored_are_removed_when_a_later_check_fails(tmp_path):
     outcomes[0]["source"] = " Kolada "
     rows, fast = load(source_with(tmp_path, outcomes, "spaced"))
     assert not fast and rows == expected
+
+
+# --- several outcome files --------------------------------------------------------------------
+
+
+def split_sources(tmp_path: Path, outcomes: list[dict], *parts: slice) -> list[Path]:
+    """The model with its outcomes, then a folder of outcomes for each further slice."""
+    first, *rest = parts
+    sources = [source_with(tmp_path, outcomes[first], "model")]
+    for n, part in enumerate(rest, start=2):
+        sources.append(write_csv_source(tmp_path / f"utfall-{n}", {"outcomes": outcomes[part]}))
+    return sources
+
+
+def test_several_outcome_files_take_the_fast_path_together(tmp_path):
+    sources = split_sources(tmp_path, PLAIN, slice(0, 1), slice(1, 3), slice(3, 4))
+    rows, fast = load(*sources)
+    expected, odd_fast = load(source_with(tmp_path, ODD, "odd"))
+    assert fast and not odd_fast
+    assert rows == expected
+    with duckdb.connect() as con:
+        files, counts = load_warehouse(con, sources)
+        stored = con.execute(
+            "select source_path, count(*) from outcomes group by all order by all"
+        ).fetchall()
+    outcome_files = {f.path: f.rows for f in files if f.path.endswith("outcomes.csv")}
+    assert outcome_files == {
+        str(sources[0] / "outcomes.csv"): {"outcomes": 1},
+        str(sources[1] / "outcomes.csv"): {"outcomes": 2},
+        str(sources[2] / "outcomes.csv"): {"outcomes": 1},
+    }
+    assert stored == sorted((path, rows["outcomes"]) for path, rows in outcome_files.items())
+    assert counts["outcomes"] == 4
+
+
+def test_a_key_repeated_across_files_is_named_by_the_file_and_row_of_both(tmp_path):
+    repeated = [*PLAIN, dict(PLAIN[1], value="7")]  # row 5 of the last file repeats row 2
+    sources = split_sources(tmp_path, repeated, slice(0, 1), slice(1, 3), slice(3, 5))
+    _, fast = load(sources[0], sources[2])
+    assert fast  # without the middle file nothing repeats
+    problems = problems_of(*sources)
+    assert [(p.file, p.row) for p in problems] == [(str(sources[2] / "outcomes.csv"), 3)]
+    first_at = f"{sources[1] / 'outcomes.csv'}, rad 2"
+    assert f'"N15505 / 2024-T2 / 0180 / K" finns redan ({first_at})' in problems[0].found
+
+
+def test_one_file_the_fast_path_declines_sends_every_outcome_file_row_by_row(tmp_path):
+    outcomes = [*PLAIN[:3], ODD[3]]  # the last row has a decimal comma and spaces
+    sources = split_sources(tmp_path, outcomes, slice(0, 2), slice(2, 3), slice(3, 4))
+    rows, fast = load(*sources)
+    expected, _ = load(source_with(tmp_path, PLAIN, "plain"))
+    assert not fast and rows == expected
+
+
+def test_blank_lines_keep_a_file_on_the_fast_path_and_other_encodings_leave_it(tmp_path):
+    expected, _ = load(source_with(tmp_path, PLAIN, "plain"))
+    blank = source_with(tmp_path, PLAIN, "blank")
+    lines = (blank / "outcomes.csv").read_bytes().split(b"\r\n")
+    (blank / "outcomes.csv").write_bytes(b"\r\n".join([*lines[:2], b"", *lines[2:], b""]))
+    rows, fast = load(blank)
+    assert fast and rows == expected
+    windows = source_with(tmp_path, [dict(r, source="Län") for r in PLAIN], "windows")
+    text = (windows / "outcomes.csv").read_text(encoding="utf-8")
+    (windows / "outcomes.csv").write_bytes(text.encode("cp1252"))
+    rows, fast = load(windows)
+    assert not fast and [r[9] for r in rows] == ["Län"] * 4
+
+
+def test_no_staging_step_runs_twice_when_the_fast_path_declines(tmp_path):
+    sources = split_sources(tmp_path, [*PLAIN, PLAIN[0]], slice(0, 3), slice(3, 5))
+    names = [f"etl/stage/{t}" for t in TABLES] + ["etl/macros"]
+    # A traced script runs one statement at a time: a script ran when its first one did.
+    with duckdb.connect() as con:
+        first = {n: con.extract_statements(warehouse.sql(n))[0].query for n in names}
+    ran: list[str] = []
+
+    @contextlib.contextmanager
+    def record(name: str, text: str):
+        if first.get(name) == text:
+            ran.append(name)
+        yield
+
+    with warehouse.traced(record), pytest.raises(InvalidInput):
+        check(sources)  # the repeated key: the fast path declines, the check names it
+    assert sorted(ran) == sorted(names)

@@ -3,8 +3,10 @@
 - **Opening.** ``open_read_only(path)`` for the dashboard (locked down: no files, URLs or
   extensions, no settings changed); ``building(path)`` for a build, a read-write connection to a
   new file that replaces the warehouse atomically when the block ends without an error;
-  ``scratch()`` for an in-memory database (checking sources, evaluating a period on demand,
-  what-if passes). ``cursor(con)`` for each thread.
+  ``building(path, from_current=True)`` for an incremental build, which starts from a copy of
+  the current warehouse instead of an empty file; ``scratch()`` for an in-memory database
+  (checking sources, evaluating a period on demand, what-if passes). ``cursor(con)`` for each
+  thread.
 - **The version** of the warehouse file, ``version(path)``, on which the app caches.
 - **Running query files** (``queries/<group>/<name>.sql``; ``run_other`` for another copy of it):
   ``run`` (a DataFrame), ``rows``
@@ -56,6 +58,9 @@ __all__ = [
     "value",
     "version",
 ]
+
+if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a build never needs it
+    import pandas as pd
 
 SCHEMA = "warehouse"  # the attached warehouse, in connections that read it
 default_path = files.default_path
@@ -110,15 +115,21 @@ def scratch() -> Connection:
 
 
 @contextlib.contextmanager
-def building(db_path: Path, *, progress: bool = False) -> Iterator[Connection]:
+def building(
+    db_path: Path, *, progress: bool = False, from_current: bool = False
+) -> Iterator[Connection]:
     """A read-write connection to a new warehouse file that replaces ``db_path`` when the block
     ends without an error; on an error (or a kill) the old warehouse stays as it was.
 
     ``progress``: DuckDB's own progress bar on the terminal for long statements.
+    ``from_current``: the new file starts as a copy of the warehouse at ``db_path`` instead of
+    empty (an incremental build, ``etl/incremental.py``); the warehouse itself is only read.
     """
     db_path = db_path.resolve()
     new = files.building_path(db_path)
     try:
+        if from_current:
+            files.copy(db_path, new)
         with duckdb.connect(new) as con:
             execute(con, "door/progress_bar", on=progress)
             script(con, "shared/periods")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 ENV = "ROD_TRAD_DB"
@@ -44,6 +45,12 @@ def building_path(db_path: Path) -> Path:
     building = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
     building.unlink(missing_ok=True)
     return building
+
+
+def copy(db_path: Path, building: Path) -> None:
+    """Start a build from a copy of the warehouse. A finished warehouse is one checkpointed file,
+    so a plain copy is a complete database, whichever build last replaced it."""
+    shutil.copyfile(db_path, building)
 
 
 def swap_in(building: Path, db_path: Path) -> None:

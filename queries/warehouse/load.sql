@@ -1,7 +1,9 @@
 -- Purpose: fill the warehouse tables from the validated staging tables (stg_*), in key order so
 --          that two builds from the same sources give identical tables. Outcomes that
---          etl/bulk.py wrote straight from their file are already in place (stg_outcomes is
---          then empty).
+--          etl/bulk.py wrote straight from their files are already in place (stg_outcomes is
+--          then empty). Every table filled here but outcomes comes from the model's files
+--          alone, so an incremental build (etl/incremental.py) keeps them as they are; periods
+--          depend on the outcomes too and are filled by periods.sql in every build.
 -- Grain:   see schema.sql.
 -- Params:  none (the level order comes from the temp table goal_levels).
 -- Rule numbers are stored in canonical form ("0,5" becomes "0.5") so every reader can parse them.
@@ -71,16 +73,9 @@ order by goal_id, indicator_id, period_end, period, subject, gender;
 insert into outcomes
 select
     indicator_id, subject, gender, period, period_type, period_start, period_end, value,
-    is_preliminary, source, extra,
+    is_preliminary, source, extra, _file,
 from stg_outcomes
 order by indicator_id, subject, gender, period_end, period;
-
--- outcomes, not stg_outcomes: a large file may have gone straight in (etl/bulk.py).
-insert into outcome_series
-select indicator_id, subject, gender, period_type, count(*), count(value),
-from outcomes
-group by indicator_id, subject, gender, period_type
-order by indicator_id, subject, gender, period_type;
 
 insert into assessments
 select
@@ -88,21 +83,3 @@ select
     actions, override_reason, assessed_on, extra,
 from stg_assessments
 order by goal_id, period_end, period;
-
-insert into periods
-with used as (
-    select distinct period, 'target' as used_in from stg_targets
-    -- outcomes, not stg_outcomes: a large file may have gone straight in (etl/bulk.py).
-    union select distinct period, 'outcome' from outcomes
-    union select distinct period, 'assessment' from stg_assessments
-)
-select
-    c.period, any_value(c.period_type), any_value(c.year), any_value(c.period_start),
-    any_value(c.period_end),
-    bool_or(u.used_in = 'outcome') as has_outcomes,
-    bool_or(u.used_in = 'assessment') as has_assessments,
-    bool_or(u.used_in in ('outcome', 'assessment')) as is_evaluated,
-from used u
-join period_codes c on c.period = u.period
-group by c.period
-order by any_value(c.period_end), c.period;

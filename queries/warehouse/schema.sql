@@ -100,8 +100,8 @@ create table targets (
 );
 
 -- One row per indicator, subject, gender and period; value NULL = missing.
--- Stored sorted by (indicator_id, subject, gender, period_end), or in the file's order when a
--- single file went straight in (etl/bulk.py; extracts come grouped by indicator), so that
+-- Stored sorted by (indicator_id, subject, gender, period_end), or in the files' order when
+-- the files went straight in (etl/bulk.py; extracts come grouped by indicator), so that
 -- DuckDB's zone maps skip almost everything when a page asks for one indicator.
 create table outcomes (
     indicator_id varchar not null,
@@ -115,6 +115,7 @@ create table outcomes (
     is_preliminary boolean not null,
     source varchar,
     extra map(varchar, varchar),
+    source_path varchar not null,  -- the file the row was read from (load_log.source_path)
 );
 
 -- One row per outcome series (indicator, subject, gender) and period type: how many outcome rows
@@ -167,6 +168,7 @@ create table load_log (
     row_count bigint,
     built_at timestamp not null,  -- UTC
     format_version integer not null,
+    code_sha256 varchar not null,  -- the code that built the warehouse (etl/incremental.py)
 );
 
 -- The status vocabulary (attainment/statuses.csv): one row per status a goal or an indicator

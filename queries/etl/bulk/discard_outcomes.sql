@@ -1,5 +1,5 @@
--- Purpose: remove the rows of a fast load whose checks failed; the file is then staged row by
---          row.
+-- Purpose: remove the rows of the files a fast load stored when a check failed; they are then
+--          staged row by row.
 -- Grain:   a statement.
--- Params:  none.
-delete from outcomes;
+-- Params:  $paths: the files (outcomes.source_path).
+delete from outcomes where list_contains($paths, source_path);

@@ -1,10 +1,16 @@
 -- Purpose: what the fast path must rule out besides what outcomes.sql already refuses; any
---          non-zero count sends the file to the row-by-row path, which names every bad cell.
---          Values that repeat (ids, subjects, genders, sources) are tested once each.
+--          non-zero count sends the files to the row-by-row path, which names every bad cell.
+--          Values that repeat (ids, subjects, genders, sources) are tested once each, and only
+--          the rows of the files just stored (an incremental build checked the rows it keeps
+--          when they were stored).
 -- Grain:   one row of counts.
--- Params:  $genders: the valid gender codes.
+-- Params:  $genders: the valid gender codes; $paths: the files just stored
+--          (outcomes.source_path).
 select
-    (select count(*) from outcomes where not isfinite(value)) as non_finite_values,
+    (
+        select count(*) from outcomes
+        where not isfinite(value) and list_contains($paths, source_path)
+    ) as non_finite_values,
     (
         select count(*) from bulk_indicators
         where v not in (select indicator_id from stg_indicators where indicator_id is not null)
@@ -17,6 +23,8 @@ select
     (select count(*) from bulk_genders where not list_contains($genders, v)) as unknown_genders,
     -- The row-by-row path trims text; the fast path keeps it as read.
     (
-        select count(*) from (select distinct source from outcomes)
+        select count(*) from (
+            select distinct source from outcomes where list_contains($paths, source_path)
+        )
         where source is distinct from clean_cell(source)
     ) as untrimmed_sources,

@@ -1,5 +1,5 @@
 -- Purpose: how many distinct values each key column of the fast-loaded outcomes has (the
---          dictionaries of outcome_codes.sql), for the size of the repeat test's bitmap.
+--          dictionaries of outcome_code.sql), for the size of the repeat test's bitmap.
 -- Grain:   one row.
 -- Params:  none.
 select

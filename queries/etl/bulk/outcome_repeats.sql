@@ -1,7 +1,10 @@
 -- Purpose: how many outcome rows repeat the key of another row, exactly: each key is numbered
---          from the dictionaries of outcome_codes.sql and set as one bit of a bitmap, so the
+--          from the dictionaries of outcome_code.sql and set as one bit of a bitmap, so the
 --          rows that set no new bit are repeats. Far cheaper than a hash aggregate over tens of
---          millions of keys; etl/bulk.py uses it only while the bitmap stays small.
+--          millions of keys; etl/bulk.py uses it only while the bitmap stays small. The rows
+--          an incremental build kept take part when every value of their key is in the
+--          dictionaries, that is when their key could be a new row's (the joins leave the
+--          others out; their own keys were unique when they were stored).
 -- Grain:   one row.
 -- Params:  $subjects, $periods, $genders: the dictionary sizes; $keys: their product with the
 --          number of indicators.

@@ -1,4 +1,4 @@
--- Purpose: the fast path for a large outcomes file: rows typed by DuckDB's CSV reader go
+-- Purpose: the fast path for an outcomes file: rows typed by DuckDB's CSV reader go
 --          straight into the warehouse table. Anything unusual makes the statement fail (a cell
 --          the reader cannot type, a NULL in a NOT NULL column: an unknown period, a missing
 --          indicator, a preliminary flag that is not ja/nej), and the file then takes the
@@ -6,7 +6,8 @@
 --          and the format column each holds come from etl/bulk.py; a format column the file
 --          lacks is NULL.
 -- Grain:   one row per row of the file, in the file's order.
--- Params:  $path; $delim; $columns: {c0: type, …} as the reader types the fields.
+-- Params:  $path: the file, as the load log names it (each row's source_path); $delim;
+--          $columns: {c0: type, …} as the reader types the fields.
 insert into outcomes
 with bulk_source as (
     select
@@ -38,5 +39,6 @@ select
     case when s.preliminary is null then false else parse_bool(s.preliminary) end,
     s.source,
     map()::map(varchar, varchar),
+    $path,
 from bulk_source s
 left join period_codes pc on pc.raw = s.period;

@@ -2,10 +2,12 @@
 --          code in canonical form (1900-2199). A period repeats millions of times in a large
 --          outcomes file; parsing each distinct text once and joining is far cheaper than
 --          parsing every row, and the canonical codes let the fast path for outcomes
---          (etl/bulk/outcomes.sql) join a file it has not staged.
+--          (etl/bulk/outcomes.sql) join a file it has not staged. A template: etl/validate.py
+--          creates the table from the texts of targets and assessments and the canonical codes
+--          (adding = false), then adds the texts of the outcomes staged row by row that are not
+--          in it yet (adding = true), once the fast path has decided.
 -- Grain:   one row per distinct raw period text (period is NULL when it is malformed).
 -- Params:  none.
-create or replace temp table period_codes as
 select
     raw,
     parse_period(raw) as period,
@@ -14,9 +16,10 @@ select
     period_start(raw) as period_start,
     period_end(raw) as period_end,
 from (
-    select period as raw from raw_targets
-    union select period from raw_outcomes
-    union select period from raw_assessments
+    {%- for table in tables %}
+    {{ 'union ' if not loop.first }}select period as raw from {{ ('raw_' ~ table) | ident }}
+    {%- endfor %}
+    {%- if not adding %}
     union
     select year::varchar || suffix
     from range(1900, 2200) as y(year),
@@ -24,5 +27,9 @@ from (
             ['', '-T1', '-T2', '-T3', '-Q1', '-Q2', '-Q3', '-Q4']
             || list_transform(range(1, 13), lambda m: '-' || lpad(m::varchar, 2, '0'))
         ) as s(suffix)
+    {%- endif %}
 )
-where raw is not null;
+where raw is not null
+{%- if adding %}
+    and raw not in (select raw from period_codes)
+{%- endif %}
