@@ -44,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         help="bygg hela lagret från källorna (annars återanvänds lagrets utfall när bara "
         "utfallsfiler har tillkommit, ändrats eller tagits bort)",
     )
+    build_cmd.add_argument(
+        "--public",
+        action="store_true",
+        help="skriv också det publika lagret (bara det som är markerat publikt) bredvid lagret, "
+        "för ROD_TRAD_MODE=public; när det finns skrivs det av varje bygge",
+    )
     build_cmd.add_argument("--quiet", action="store_true", help="skriv bara ut problem")
 
     status_cmd = commands.add_parser(
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             check(sources, report)
             report("Inga problem hittades.")
         else:
-            build(sources, args.db, report, full=args.full)
+            build(sources, args.db, report, full=args.full, public=args.public)
     except InvalidInput as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)

@@ -34,6 +34,7 @@ from attainment import vocabulary
 from attainment.compute import compute_status
 from etl import bulk, incremental
 from etl.problems import InvalidInput
+from etl.publish import publish
 from etl.schema import FORMAT_VERSION
 from etl.sources import LoadedFile, Reading, Sources, find_sources, read, read_rows
 from etl.validate import stage, stage_outcomes, validate
@@ -88,20 +89,31 @@ def check(paths: list[Path], report: Report = lambda _: None) -> list[LoadedFile
 
 
 def build(
-    paths: list[Path], db_path: Path, report: Report = lambda _: None, *, full: bool = False
+    paths: list[Path],
+    db_path: Path,
+    report: Report = lambda _: None,
+    *,
+    full: bool = False,
+    public: bool = False,
 ) -> BuildResult:
     """Validate ``paths`` and replace the warehouse at ``db_path`` with a new build, which keeps
-    what did not change of the warehouse when only outcome files differ, unless ``full``."""
+    what did not change of the warehouse when only outcome files differ, unless ``full``.
+
+    The public warehouse (etl/publish.py) is written too when ``public`` is asked for, and by
+    every later build once it exists, so that it never lags the whole warehouse.
+    """
     db_path = db_path.resolve()
+    public_db = warehouse.files.public_path(db_path)
+    publish_to = public_db if public or public_db.exists() else None
     sources = find_sources(paths)
     reuse = None if full else incremental.plan(db_path, sources)
     if reuse is not None:
         report(reuse.summary())
         try:
-            return _build(db_path, sources, report, reuse)
+            return _build(db_path, sources, report, publish_to, reuse)
         except incremental.NotReusable as reason:
             report(f"Lagret kan inte återanvändas ({reason}); bygger om det från grunden.")
-    return _build(db_path, sources, report)
+    return _build(db_path, sources, report, publish_to)
 
 
 def load_warehouse(
@@ -112,10 +124,23 @@ def load_warehouse(
 
 
 def _build(
-    db_path: Path, sources: Sources, report: Report, reuse: incremental.Reuse | None = None
+    db_path: Path,
+    sources: Sources,
+    report: Report,
+    public_db: Path | None,
+    reuse: incremental.Reuse | None = None,
 ) -> BuildResult:
-    progress = os.isatty(1)
-    with warehouse.building(db_path, progress=progress, from_current=bool(reuse)) as con:
+    def publish_public(built: Path) -> None:
+        if public_db is not None:
+            report(f"Skriver det publika lagret {public_db} …")
+            publish(built, public_db)
+
+    with warehouse.building(
+        db_path,
+        progress=os.isatty(1),
+        from_current=bool(reuse),
+        before_swap=publish_public,
+    ) as con:
         files, counts = _steps(con, sources, report, reuse)
     report(f"Klart: {db_path}")
     return BuildResult(db_path, counts, files, incremental=reuse is not None)

@@ -116,7 +116,11 @@ def scratch() -> Connection:
 
 @contextlib.contextmanager
 def building(
-    db_path: Path, *, progress: bool = False, from_current: bool = False
+    db_path: Path,
+    *,
+    progress: bool = False,
+    from_current: bool = False,
+    before_swap: Callable[[Path], None] | None = None,
 ) -> Iterator[Connection]:
     """A read-write connection to a new warehouse file that replaces ``db_path`` when the block
     ends without an error; on an error (or a kill) the old warehouse stays as it was.
@@ -124,6 +128,8 @@ def building(
     ``progress``: DuckDB's own progress bar on the terminal for long statements.
     ``from_current``: the new file starts as a copy of the warehouse at ``db_path`` instead of
     empty (an incremental build, ``etl/incremental.py``); the warehouse itself is only read.
+    ``before_swap``: called with the finished, closed new file before it replaces the old one
+    (the build writes the public warehouse from it); if it fails, nothing is replaced.
     """
     db_path = db_path.resolve()
     new = files.building_path(db_path)
@@ -135,6 +141,8 @@ def building(
             script(con, "shared/periods")
             yield con
             execute(con, "door/checkpoint")
+        if before_swap is not None:
+            before_swap(new)
         files.swap_in(new, db_path)
     finally:
         files.discard(new)

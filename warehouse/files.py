@@ -23,6 +23,12 @@ def default_path() -> Path:
     return Path(os.environ.get(ENV, ROOT / "data" / "warehouse.duckdb"))
 
 
+def public_path(db_path: Path) -> Path:
+    """The public warehouse written beside ``db_path`` by every build (etl/publish.py):
+    ``data/warehouse.duckdb`` → ``data/warehouse.public.duckdb``."""
+    return db_path.with_name(f"{db_path.stem}.public{db_path.suffix}")
+
+
 def version(path: Path) -> str | None:
     """A string that changes whenever a build replaces the file (None when there is none).
 
