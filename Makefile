@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WAREHOUSE := data/warehouse.duckdb
 
-.PHONY: run test lint format check-example bench clean
+.PHONY: run test test-fast lint format check-example bench clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -23,10 +23,19 @@ $(WAREHOUSE): | $(VENV)/.installed
 run: $(VENV)/.installed $(WAREHOUSE)
 	$(VENV)/bin/streamlit run dashboard.py
 
+# One worker per core; a module's tests that share one server or model stay on one worker
+# (tests mark them with xdist_group).
+PARALLEL := -n auto --dist loadgroup
+
 test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
+
+# The inner loop: no browser and no slow tests.
+test-fast: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest $(PARALLEL) -m "not browser and not slow"
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

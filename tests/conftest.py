@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import hashlib
 import io
 from pathlib import Path
 from typing import Any
@@ -232,11 +233,27 @@ def areas_of(db: Path, param: str, item: str) -> list[str]:
     )
 
 
+_BUILT: dict[str, Path] = {}
+
+
+def built(source: Path, tmp_path: Path) -> Path:
+    """The warehouse of the source folder ``source``, built once per test process for each
+    distinct content of the folder: the page tests only read it, and many render the same
+    small variants."""
+    files = sorted(f for f in source.rglob("*") if f.is_file())
+    key = hashlib.sha256(
+        b"".join(f.relative_to(source).as_posix().encode() + b"\0" + f.read_bytes() for f in files)
+    ).hexdigest()
+    if key not in _BUILT or not _BUILT[key].exists():
+        from etl.build import build
+
+        _BUILT[key] = build([source], tmp_path / "w.duckdb").path
+    return _BUILT[key]
+
+
 def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: bool = False) -> Path:
     """The tiny model without some tables, or with a single goal and nothing to measure it."""
     import shutil
-
-    from etl.build import build
 
     source = tmp_path / "source"
     shutil.copytree(TINY, source)
@@ -249,7 +266,7 @@ def odd_warehouse(tmp_path: Path, without: tuple[str, ...] = (), goals_only: boo
         (source / "goals.csv").write_text(
             "goal_id;title;level\nV;Den enda visionen;vision\n", encoding="utf-8"
         )
-    return build([source], tmp_path / "odd.duckdb").path
+    return built(source, tmp_path)
 
 
 def figure(at) -> dict:

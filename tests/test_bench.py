@@ -11,6 +11,9 @@ from bench.generate import CITY_FRACTION, CITY_GOAL_FRACTION, Size, generate
 from bench.run import PAGE_QUERIES, run_benchmark
 from etl.build import check
 
+# The module's models are built once: its tests run on one worker under pytest-xdist.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bench")]
+
 TINY = 0.001
 
 

@@ -13,6 +13,9 @@ from bench import pages as bench_pages
 from etl.build import build
 from tests.conftest import areas_of
 
+# Each test runs the page benchmark on a model: left out of make test-fast.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from etl.build import EXAMPLE_SOURCE, build
+from tests.conftest import warehouse_rows
 from tests.support.browser import full_page_screenshot, wait_until_idle
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-pytestmark = pytest.mark.browser
+# One server for the module: its tests run on one worker (make test runs them in parallel).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # page url path -> a text every view of that page shows
 PAGES = {
@@ -45,6 +47,7 @@ def browser_page(tmp_path_factory):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="sv-SE")
         page.base_url = url
+        page.db = db
         yield page
         browser.close()
 
@@ -75,7 +78,15 @@ def test_click_from_an_area_down_to_an_indicator(browser_page):
     page.goto(f"{page.base_url}/?period=2025")
     expect(page.get_by_text("Strategiska områden", exact=True)).to_be_visible(timeout=60_000)
     wait_until_idle(page)
-    page.get_by_role("link", name="Visa i målkedjan").first.click()
+    # Click O1's own link once every area card is drawn. Clicking "the first such link" while
+    # the cards were still arriving once landed on O2's: the page moved under the click.
+    links = page.get_by_role("link", name="Visa i målkedjan")
+    [(areas,)] = warehouse_rows(page.db, "select count(*) from goals where level = 'område'")
+    expect(links).to_have_count(areas, timeout=30_000)
+    o1 = links.and_(page.locator("a[href*='goal=O1&'], a[href$='goal=O1']"))
+    expect(o1).to_have_count(1)
+    wait_until_idle(page)
+    o1.click()
 
     expect(page.get_by_role("heading", name="O1 Utbildning och livslångt lärande")).to_be_visible(
         timeout=30_000

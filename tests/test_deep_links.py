@@ -19,6 +19,9 @@ from tests.conftest import APPTEST_TIMEOUT, ROOT, run_page
 from tests.support.browser import full_page_screenshot, wait_until_idle
 from tools import server
 
+# One browser for the module: its tests run on one worker under pytest-xdist.
+pytestmark = pytest.mark.xdist_group("deep_links")
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 # Labels the legacy mode derives from the file names in pages/; dashboard.py names them in Swedish.
 LEGACY_LABELS = ["goal chain", "over time", "data quality"]

@@ -34,6 +34,7 @@ from tools.server import (
     chromium_missing_reason,
     free_port,
     is_healthy,
+    stop,
     wait_healthy,
 )
 
@@ -144,15 +145,6 @@ def start_replica(port: int, db: Path, mode: str) -> subprocess.Popen:
     }
     return subprocess.Popen([str(LAUNCHER), str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def get(url: str, method: str = "GET", headers: dict[str, str] | None = None):

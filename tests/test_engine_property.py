@@ -476,6 +476,7 @@ def check_case(case: Case) -> None:
         pytest.fail(f"engine and reference differ ({len(problems)} rows):\n{shown}{more}")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=None,

@@ -38,6 +38,9 @@ import pytest
 from etl.build import build
 from tests.conftest import warehouse_rows, write_csv_source
 
+# The models are built once per module: its tests run on one worker under pytest-xdist.
+pytestmark = pytest.mark.xdist_group("engine_rules")
+
 ROOT = Path(__file__).resolve().parents[1]
 MUNICIPALITY = "0180"
 GOAL_COLUMNS = [
@@ -952,6 +955,7 @@ def preset_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return dbs
 
 
+@pytest.mark.slow  # a model per preset, each through the CLI
 @pytest.mark.parametrize("preset", list(PRESET_SETTINGS))
 def test_preset(preset_models: dict[str, Path], preset: str) -> None:
     expected = [

@@ -32,6 +32,7 @@ def read(table: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+@pytest.mark.slow
 def test_regenerating_gives_byte_identical_files(tmp_path: Path) -> None:
     write_example(tmp_path)
     committed = sorted(p.name for p in EXAMPLE.iterdir())

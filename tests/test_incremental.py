@@ -21,6 +21,9 @@ from etl.problems import InvalidInput
 from tests.conftest import minimal_tables, write_csv_source, write_xlsx_source
 from tests.test_build import fingerprint, table_contents
 
+# Each test builds several warehouses: left out of make test-fast.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBJECTS = ("0180", "0000", "BUN")
 

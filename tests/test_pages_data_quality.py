@@ -12,8 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import warehouse
-from etl.build import build
-from tests.conftest import engine
+from tests.conftest import built, engine
 from tests.conftest import run_page as open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -202,7 +201,7 @@ def tiny_without(tmp_path: Path, *tables: str) -> Path:
     shutil.copytree(TINY, source)
     for table in tables:
         (source / f"{table}.csv").unlink()
-    return build([source], tmp_path / "w.duckdb").path
+    return built(source, tmp_path)
 
 
 def test_tiny_warehouse(tmp_path, monkeypatch):
@@ -228,7 +227,7 @@ def test_values_only_for_others_are_counted_as_a_hint(tmp_path, monkeypatch):
     (source / "outcomes.csv").write_text(
         "indicator_id;period;value;subject\nN15505;2024;;\nN15505;2024;224,0;0000\n", "utf-8"
     )
-    at = run_page(build([source], tmp_path / "w.duckdb").path, monkeypatch)
+    at = run_page(built(source, tmp_path), monkeypatch)
     assert not at.exception
     row = tables(at)["Indikatorer utan utfall"].iloc[0]
     assert (row["Tomma värden för kommunen"], row["Värden för andra"]) == (1, 1)
@@ -247,7 +246,7 @@ def test_single_goal_and_no_periods(tmp_path, monkeypatch):
     source.mkdir()
     shutil.copy(TINY / "settings.csv", source)
     (source / "goals.csv").write_text("goal_id;title;level\nV;Visionen;vision\n", "utf-8")
-    at = run_page(build([source], tmp_path / "w.duckdb").path, monkeypatch)
+    at = run_page(built(source, tmp_path), monkeypatch)
     assert not at.exception
     assert list(counts(at)) == SECTIONS
     assert counts(at)["Mål utan indikatorer"] == 1

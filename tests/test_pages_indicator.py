@@ -19,8 +19,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import warehouse
-from etl.build import build
-from tests.conftest import engine
+from tests.conftest import built, engine
 from tests.conftest import run_page as open_page
 from tests.support.browser import wait_until_idle
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
@@ -47,7 +46,7 @@ def tiny_variant(tmp_path: Path, *, drop=(), outcomes: str | None = None, extra=
         (source / "outcomes.csv").write_text(outcomes, encoding="utf-8")
     for name, text in (extra or {}).items():
         (source / f"{name}.csv").write_text(text, encoding="utf-8")
-    return build([source], tmp_path / "w.duckdb").path
+    return built(source, tmp_path)
 
 
 def page_text(at: AppTest) -> str:
@@ -418,7 +417,7 @@ def test_renders_on_a_single_goal_warehouse(tmp_path, monkeypatch):
     source.mkdir()
     shutil.copy(TINY / "settings.csv", source)
     (source / "goals.csv").write_text("goal_id;title;level\nV;Visionen;vision\n", "utf-8")
-    at = run_page(build([source], tmp_path / "w.duckdb").path, monkeypatch, indicator="X")
+    at = run_page(built(source, tmp_path), monkeypatch, indicator="X")
     assert not at.exception
     assert any("inga indikatorer" in i.value for i in at.info)
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 import warehouse
 from etl.build import build
-from tests.conftest import engine, figure, values
+from tests.conftest import built, engine, figure, values
 from tests.conftest import run_page as open_page
 from ui import status
 
@@ -260,7 +260,7 @@ def tiny_source(tmp_path: Path, without: tuple[str, ...] = (), settings: str = "
 
 def test_thresholds_come_from_the_settings(tmp_path, monkeypatch):
     source = tiny_source(tmp_path, settings="full_threshold;0,8\npartial_threshold;0,4\n")
-    db = build([source], tmp_path / "w.duckdb").path
+    db = built(source, tmp_path)
     at = run_page(db, monkeypatch, goal="N1")
     assert not at.exception, at.exception
     assert hlines(figure(at)) == pytest.approx([0.4, 0.8])
@@ -269,7 +269,7 @@ def test_thresholds_come_from_the_settings(tmp_path, monkeypatch):
 
 def test_a_preset_without_thresholds_draws_no_threshold_lines(tmp_path, monkeypatch):
     source = tiny_source(tmp_path, settings="rule_preset;worst_of\n")
-    db = build([source], tmp_path / "w.duckdb").path
+    db = built(source, tmp_path)
     at = run_page(db, monkeypatch, goal="N1")
     assert not at.exception, at.exception
     assert hlines(figure(at)) == []
@@ -294,7 +294,7 @@ def test_a_goal_with_only_tertial_statuses_after_one_with_years(tmp_path, monkey
         f.write("N2;Nytt nämndmål;nämndmål;K1;BUN;2025;2026;\n")
     with (source / "outcomes.csv").open("a", encoding="utf-8") as f:
         f.write("N15505;2025-T1;232,0;T\n")
-    db = build([source], tmp_path / "w.duckdb").path
+    db = built(source, tmp_path)
     at = run_page(db, monkeypatch, goal="N1")
     assert at.button_group[0].value == "year"
     at.selectbox(key="url_goal").set_value("N2").run()
@@ -313,7 +313,7 @@ def test_a_goal_without_any_status_gets_a_message(tmp_path, monkeypatch):
         if file.stem not in ("settings", "goals", "organisation"):
             file.unlink()
     (source / "goals.csv").write_text("goal_id;title;level\nV;Visionen;vision\n", "utf-8")
-    db = build([source], tmp_path / "w.duckdb").path
+    db = built(source, tmp_path)
     at = run_page(db, monkeypatch)
     assert not at.exception, at.exception
     assert any("ingen status" in i.value for i in at.info)

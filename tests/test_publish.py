@@ -18,6 +18,9 @@ import warehouse
 from etl.build import build
 from tests.conftest import minimal_tables, write_csv_source
 
+# The module's models are built once: its tests run on one worker under pytest-xdist.
+pytestmark = pytest.mark.xdist_group("publish")
+
 MARKER = "HEMLIG"
 
 

@@ -15,6 +15,9 @@ import pytest
 
 from tests.conftest import REAL_DATA, build_ok, minimal_tables, warehouse_rows, write_csv_source
 
+# The module's models are built once: its tests run on one worker under pytest-xdist.
+pytestmark = pytest.mark.xdist_group("real_kolada")
+
 KOLADA = REAL_DATA / "open_numbers_kolada_v2_2024-08"
 
 if not KOLADA.is_dir():

@@ -49,10 +49,35 @@ def free_port() -> int:
 @contextlib.contextmanager
 def streamlit_server(db: Path, timeout: float = 60) -> Iterator[str]:
     """Serve the dashboard on the warehouse ``db``; yields the base URL."""
-    port = free_port()
     env = {**os.environ, "ROD_TRAD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # A free port can be taken by another process (a parallel test worker) before Streamlit
+    # binds it: then Streamlit exits at once and we start it again on another port.
+    for attempt in range(3):
+        port = free_port()
+        process = start_streamlit(port, env)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, process, timeout)
+            break
+        except PortTaken:
+            if attempt == 2:
+                raise
+        except BaseException:
+            stop(process)
+            raise
+    try:
+        yield url
+    finally:
+        stop(process)
+
+
+class PortTaken(RuntimeError):
+    """Streamlit could not bind its port."""
+
+
+def start_streamlit(port: int, env: dict[str, str]) -> subprocess.Popen:
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
             streamlit,
             "run",
@@ -66,16 +91,16 @@ def streamlit_server(db: Path, timeout: float = 60) -> Iterator[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}"
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server: politely, then firmly after 10 s."""
+    process.terminate()
     try:
-        wait_healthy(url, process, timeout)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
@@ -83,6 +108,8 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            if "already in use" in output:
+                raise PortTaken(output)
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{output}")
         if is_healthy(url):
             return
