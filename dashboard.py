@@ -29,12 +29,12 @@ page = st.navigation(PAGES)
 if version() is not None:
     summary = fetch("app/summary").iloc[0]
     with st.sidebar:
-        st.caption(f"**{summary.municipality_name or 'Kommunen'}**")
+        st.caption(f"**{fmt.plain(summary.municipality_name or 'Kommunen')}**")
         st.caption(
             f"{fmt.number(summary.goal_count)} mål · {fmt.number(summary.indicator_count)} "
             f"indikatorer · lagret byggdes {fmt.local_time(summary.built_at_utc)}."
         )
         if summary.data_notice:
-            st.caption(f":material/science: {summary.data_notice}")
+            st.caption(f":material/science: {fmt.plain(summary.data_notice)}")
 
 run_in_frame(page)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import charts, status, tables
 from ui import format as fmt
-from ui.data import fetch, require_warehouse
+from ui.data import fetch, page_fragment, require_warehouse
 from ui.links import link_column, page_url
 from ui.state import period_labels, select, select_period, stop_without_periods
 
@@ -24,7 +24,7 @@ period = select_period()
 
 
 # A fragment: a choice on the page reruns only the page, not the sidebar (docs/pages.md).
-@st.fragment
+@page_fragment
 def committees_page() -> None:
     st.title("Nämnder")
 
@@ -47,6 +47,7 @@ def committees_page() -> None:
         stop_without_periods()
     period_label = period_labels().get(period, period)
 
+    name = fmt.plain(name)
     st.subheader(name)
     st.caption(f"Mål som {name} ansvarar för · {period_label}")
 
@@ -141,7 +142,8 @@ def committees_page() -> None:
         )
     for goal in deviations.itertuples():
         with st.container(border=True):
-            st.markdown(f"**{goal.goal_id} {goal.title}** · {tables.level_label(goal.level)}")
+            heading = fmt.plain(f"{goal.goal_id} {goal.title}")
+            st.markdown(f"**{heading}** · {tables.level_label(goal.level)}")
             st.markdown(
                 f"Beräknad status {status.badge(goal.computed_status)} "
                 f"(poäng {fmt.number(goal.score, 2)}) → nämndens bedömning "
@@ -153,14 +155,14 @@ def committees_page() -> None:
                     "att skriva varför."
                 )
             else:
-                st.markdown(f"**Motivering:** {goal.override_reason}")
+                st.markdown(f"**Motivering:** {fmt.plain(goal.override_reason)}")
             if not pd.isna(goal.analysis):
-                st.markdown(f"**Analys:** {goal.analysis}")
+                st.markdown(f"**Analys:** {fmt.plain(goal.analysis)}")
             if not pd.isna(goal.actions):
-                st.markdown(f"**Åtgärder:** {goal.actions}")
+                st.markdown(f"**Åtgärder:** {fmt.plain(goal.actions)}")
             byline = []
             if not pd.isna(goal.assessed_by):
-                byline.append(f"Bedömt av {goal.assessed_by}")
+                byline.append(f"Bedömt av {fmt.plain(goal.assessed_by)}")
             if not pd.isna(goal.assessed_on):
                 byline.append(f"{goal.assessed_on:%Y-%m-%d}")
             if byline:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from ui import charts, status, tables
 from ui import format as fmt
-from ui.data import explanation, fetch, require_warehouse
+from ui.data import explanation, fetch, page_fragment, require_warehouse
 from ui.links import link_column
 from ui.state import select_in_area, select_period
 
@@ -16,7 +16,7 @@ period = select_period()
 
 
 # A fragment: a choice on the page reruns only the page, not the sidebar (docs/pages.md).
-@st.fragment
+@page_fragment
 def goal_chain_page() -> None:
     st.title("Målkedjan")
     if period is None:
@@ -43,8 +43,8 @@ def goal_chain_page() -> None:
     with left:
         explained = explanation(goal_id, period)
         for chain in fetch("app/goal_breadcrumbs", goal_id=goal_id).itertuples():
-            st.caption(" › ".join(chain.titles[:-1]) or "Högst upp i målkedjan")
-        st.subheader(f"{goal_id} {goals.set_index('goal_id').loc[goal_id, 'title']}")
+            st.caption(" › ".join(map(fmt.plain, chain.titles[:-1])) or "Högst upp i målkedjan")
+        st.subheader(fmt.plain(f"{goal_id} {goals.set_index('goal_id').loc[goal_id, 'title']}"))
         if explained is None:
             st.info("Målet gäller inte den valda perioden. Välj en annan period i sidomenyn.")
             st.stop()
@@ -58,18 +58,19 @@ def goal_chain_page() -> None:
             st.metric("Poäng", fmt.number(explained.score, 2), border=True)
             st.metric("Täckning", fmt.percent(explained.coverage), border=True)
         st.markdown("**Varför?**")
-        st.markdown("\n".join(f"- {sentence}" for sentence in explained.sentences))
+        st.markdown("\n".join(f"- {fmt.plain(sentence)}" for sentence in explained.sentences))
 
         assessment = fetch("engine/goal_status_one", goal_id=goal_id, period=period).iloc[0]
         st.markdown("**Nämndens bedömning**")
         if assessment.assessed_status is None:
             st.caption("Ingen bedömning är inlämnad för perioden.")
         else:
-            st.markdown(assessment.analysis or "_Ingen analys är skriven._")
+            analysis = assessment.analysis
+            st.markdown(fmt.plain(analysis) if analysis else "_Ingen analys är skriven._")
             if assessment.actions:
-                st.markdown(f"**Åtgärder:** {assessment.actions}")
+                st.markdown(f"**Åtgärder:** {fmt.plain(assessment.actions)}")
             st.caption(
-                f"Bedömd av {assessment.assessed_by or 'okänd'}"
+                f"Bedömd av {fmt.plain(assessment.assessed_by or 'okänd')}"
                 + (
                     f" den {assessment.assessed_on:%Y-%m-%d}"
                     if pd.notna(assessment.assessed_on)
@@ -113,7 +114,8 @@ def goal_chain_page() -> None:
     for child in children.itertuples():
         st.page_link(
             "pages/goal_chain.py",
-            label=f"{status.text(child.status)} · {child.input_id} {child.input_title} "
+            label=f"{status.text(child.status)} · "
+            f"{fmt.plain(f'{child.input_id} {child.input_title}')} "
             f"(vikt {fmt.number(child.weight, 1)}, bidrag {fmt.number(child.contribution, 2)})",
             query_params={"goal": child.input_id, "period": period},
         )
@@ -125,7 +127,7 @@ def goal_chain_page() -> None:
     )
     for area in tree[tree.depth == 1].itertuples():
         branch = tree[tree.path_id.str.startswith(area.path_id)]
-        label = f"{status.text(area.effective_status)} · {area.title}"
+        label = f"{status.text(area.effective_status)} · {fmt.plain(area.title)}"
         selected_here = goal_id in set(branch.goal_id)
         if selected_here:
             label += " · här finns det valda målet"

@@ -5,8 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, tables
+from ui import format as fmt
 from ui import indicator_view as view
-from ui.data import fetch, require_warehouse
+from ui.data import fetch, page_fragment, require_warehouse
 from ui.state import period_labels, select, select_in_area, select_period
 
 require_warehouse()
@@ -14,7 +15,7 @@ period = select_period()
 
 
 # A fragment: a choice on the page reruns only the page, not the sidebar (docs/pages.md).
-@st.fragment
+@page_fragment
 def indicator_page() -> None:
     indicator = select_in_area("indicator", help="Indikatorerna som mäter områdets mål.")
     if indicator is None:
@@ -28,15 +29,15 @@ def indicator_page() -> None:
     decimals = view.shown_decimals(meta.decimals)
 
     # --- title and metadata ---------------------------------------------------------------------
-    st.title(meta.title)
+    st.title(fmt.plain(meta.title))
     if meta.description:
-        st.markdown(meta.description)
+        st.markdown(fmt.plain(meta.description))
     facts = [
-        f"**Id:** {meta.indicator_id}",
-        f"**Enhet:** {meta.unit or '–'}",
+        f"**Id:** {fmt.plain(meta.indicator_id)}",
+        f"**Enhet:** {fmt.plain(meta.unit or '–')}",
         f"**Riktning:** {meta.direction_text}",
         f"**Decimaler:** {meta.decimals if pd.notna(meta.decimals) else '–'}",
-        f"**Kolada-id:** {meta.kolada_kpi or '–'}",
+        f"**Kolada-id:** {fmt.plain(meta.kolada_kpi or '–')}",
         f"**Typ av källa i målmodellen:** {meta.source_text or '–'}",
     ]
     st.markdown(" · ".join(facts))
@@ -53,7 +54,7 @@ def indicator_page() -> None:
         for goal in goals.itertuples():
             st.page_link(
                 "pages/goal_chain.py",
-                label=f"{tables.level_label(goal.level)} · {goal.label}",
+                label=f"{tables.level_label(goal.level)} · {fmt.plain(goal.label)}",
                 icon=":material/account_tree:",
                 query_params={"goal": goal.goal_id, **link_params},
             )
@@ -106,10 +107,11 @@ def indicator_page() -> None:
             # A goal id left in the URL by another indicator is dropped quietly; one that came
             # with a link gets a word.
             if wanted in set(goals.goal_id):
-                st.info(f"Målet {wanted} har inga målvärden för indikatorn.")
+                st.info(f"Målet {fmt.plain(wanted)} har inga målvärden för indikatorn.")
             elif st.session_state.get("indicator_last") in (None, indicator):
                 st.warning(
-                    f"Målet ”{wanted}” mäts inte med den här indikatorn eller finns inte i "
+                    f"Målet ”{fmt.plain(wanted)}” mäts inte med den här indikatorn eller finns "
+                    "inte i "
                     "datalagret. Diagrammet visar målvärdet för ett av indikatorns mål.",
                     icon=":material/link_off:",
                 )
@@ -159,7 +161,7 @@ def indicator_page() -> None:
         toolbar=True,
     )
 
-    notes = [view.sources_text(series)]
+    notes = [fmt.plain(view.sources_text(series))]
     if meta.source == "kolada" and view.sources_text(series) != "Källa: Kolada":
         notes.append(
             "Indikatorn är ett Kolada-nyckeltal, men värdena i datalagret anges inte komma från "
@@ -168,9 +170,9 @@ def indicator_page() -> None:
     if target_goal is None:
         notes.append("Indikatorn har inga målvärden.")
     elif len(same) > 1:
-        notes.append(f"Målvärdet är detsamma för målen {', '.join(same)}.")
+        notes.append(f"Målvärdet är detsamma för målen {fmt.plain(', '.join(same))}.")
     else:
-        notes.append(f"Målvärdet gäller målet {target_goal}.")
+        notes.append(f"Målvärdet gäller målet {fmt.plain(target_goal)}.")
     notes += view.target_notes(targets)
     if series.role.eq("grupp").any():
         notes.append("Grupper (G…) är ovägda medelvärden av kommunerna i gruppen, som i Kolada.")

@@ -9,7 +9,7 @@ from attainment.rules import Rules
 from attainment.vocabulary import PRESETS
 from ui import charts, status, tables
 from ui import format as fmt
-from ui.data import fetch, require_warehouse
+from ui.data import fetch, page_fragment, require_warehouse
 from ui.state import period_labels, select_in_area
 
 NO_SCORE_Y = -0.06  # where a status without a score is drawn: just below 0, not at 0
@@ -124,7 +124,7 @@ require_warehouse()
 
 
 # A fragment: a choice on the page reruns only the page, not the sidebar (docs/pages.md).
-@st.fragment
+@page_fragment
 def over_time_page() -> None:
     st.title("Över tid")
 
@@ -136,13 +136,13 @@ def over_time_page() -> None:
         st.stop()
 
     goal = fetch("app/history_goal", goal=goal_id).iloc[0]
-    st.subheader(f"{goal.goal_id} {goal.title}")
+    st.subheader(fmt.plain(f"{goal.goal_id} {goal.title}"))
     facts = [tables.level_label(goal.level)]
     if not pd.isna(goal.responsible):
-        facts.append(f"ansvar: {goal.responsible}")
+        facts.append(f"ansvar: {fmt.plain(goal.responsible)}")
     st.caption(" · ".join(facts))
     if not pd.isna(goal.description):
-        st.markdown(goal.description)
+        st.markdown(fmt.plain(goal.description))
 
     types = fetch("app/history_period_types", goal=goal_id)
     if types.empty:

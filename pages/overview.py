@@ -15,7 +15,7 @@ summary = fetch("app/summary").iloc[0]
 
 st.title("Översikt")
 if summary.vision:
-    st.markdown(f"**Vision:** {summary.vision}")
+    st.markdown(f"**Vision:** {fmt.plain(summary.vision)}")
 if period is None:
     stop_without_periods()
 
@@ -40,7 +40,7 @@ for start in range(0, len(areas), 3):
     row = areas.iloc[start : start + 3]
     for column, (_, area) in zip(st.columns(3), row.iterrows(), strict=False):
         with column.container(border=True):
-            st.markdown(f"**{area.area_title}**")
+            st.markdown(f"**{fmt.plain(area.area_title)}**")
             st.markdown(status.badge(area.status))
             change = area.score_change if pd.notna(area.score_change) else None
             since = labels.get(area.previous_period, area.previous_period)

@@ -8,11 +8,11 @@ from ui.data import fetch, require_warehouse
 require_warehouse()
 summary = fetch("app/summary").iloc[0]
 
-st.title(summary.municipality_name or "Måluppfyllelse")
+st.title(fmt.plain(summary.municipality_name or "Måluppfyllelse"))
 
 if summary.vision:
     st.subheader("Vision")
-    st.markdown(f"> {summary.vision}")
+    st.markdown(f"> {fmt.plain(summary.vision)}")
 else:
     st.warning("Målmodellen saknar en vision (ett mål på nivån vision).")
 

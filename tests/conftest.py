@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +200,23 @@ def fresh_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def crashes_count_as_exceptions(monkeypatch):
+    """A page's unexpected error is shown as our Swedish message (ui.data.swedish_errors), not
+    as Streamlit's exception element; ``at.exception`` reports it all the same, so every test's
+    ``assert not at.exception`` still fails on it (its traceback is in the captured log)."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui.data import CRASH_MESSAGE
+
+    streamlits_own = AppTest.exception
+
+    def exception(self):
+        return [*streamlits_own.fget(self), *(e for e in self.error if e.value == CRASH_MESSAGE)]
+
+    monkeypatch.setattr(AppTest, "exception", property(exception))
+
+
 def run_page(page: str, db: Path, monkeypatch, **params: str):
     """Run ``page`` through dashboard.py on warehouse ``db`` with URL query parameters."""
     from streamlit.testing.v1 import AppTest
@@ -209,6 +227,12 @@ def run_page(page: str, db: Path, monkeypatch, **params: str):
         at.query_params[key] = value
     at.switch_page(page)
     return at.run()
+
+
+def unescaped(markdown: str) -> str:
+    """What a Markdown element's source shows: text from the model is escaped for Markdown
+    (ui.format.plain), ``Barn\\- och`` reads ``Barn- och``."""
+    return re.sub(r"\\(.)", r"\1", markdown.replace("  \n", "\n"))
 
 
 def engine(db: Path, sql: str, **params: Any) -> list[tuple]:

@@ -19,7 +19,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import warehouse
-from tests.conftest import built, engine
+from tests.conftest import built, engine, unescaped
 from tests.conftest import run_page as open_page
 from tests.support.browser import wait_until_idle
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
@@ -52,7 +52,7 @@ def tiny_variant(tmp_path: Path, *, drop=(), outcomes: str | None = None, extra=
 def page_text(at: AppTest) -> str:
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info", "warning")
              for e in at.get(kind)]  # fmt: skip
-    return "\n".join(str(p) for p in parts)
+    return unescaped("\n".join(str(p) for p in parts))  # as shown, not as Markdown
 
 
 def values_table(at: AppTest) -> pd.DataFrame:
@@ -109,7 +109,7 @@ def test_indicator_and_period_follow_the_url(example_db, monkeypatch):
     [(title, unit)] = engine(
         example_db, "select title, unit from indicators where indicator_id = 'N15505'"
     )
-    assert at.title[0].value == title
+    assert unescaped(at.title[0].value) == title
     facts = next(m.value for m in at.markdown if "**Riktning:**" in m.value)
     assert "högre är bättre" in facts and unit in facts and "N15505" in facts
     labels = at.selectbox(key="url_indicator").options
@@ -120,13 +120,13 @@ def test_indicator_and_period_follow_the_url(example_db, monkeypatch):
 def test_unknown_indicator_gives_a_warning_not_an_exception(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, indicator="FINNS-INTE")
     assert not at.exception
-    assert any("FINNS-INTE" in w.value and "finns inte" in w.value for w in at.warning)
+    assert any("FINNS-INTE" in unescaped(w.value) and "finns inte" in w.value for w in at.warning)
 
 
 def test_unknown_goal_gives_a_warning_and_a_goal_without_targets_a_note(tmp_path, monkeypatch):
     at = run_page(tiny_variant(tmp_path), monkeypatch, indicator="N15505", goal="FINNS-INTE")
     assert not at.exception
-    assert any("FINNS-INTE" in w.value for w in at.warning)
+    assert any("FINNS-INTE" in unescaped(w.value) for w in at.warning)
     assert "goal" not in at.query_params
 
     st.cache_data.clear()
@@ -241,7 +241,7 @@ def test_other_municipalities_are_never_read_but_units_are(tmp_path, monkeypatch
     assert any("BUN" in a for a in table.Avser)
     assert any("ovägt medel" in a for a in table.Avser)
     assert len(table) == 5
-    sources = next(c.value for c in at.caption if c.value.startswith("Källa"))
+    sources = next(unescaped(c.value) for c in at.caption if c.value.startswith("Källa"))
     assert "Kolada (" in sources and "Skolverket (" in sources
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 import warehouse
 from etl.build import build
-from tests.conftest import built, engine, figure, values
+from tests.conftest import built, engine, figure, unescaped, values
 from tests.conftest import run_page as open_page
 from ui import status
 
@@ -241,7 +241,7 @@ def test_choosing_another_goal_rewrites_the_url(example_db, monkeypatch):
 def test_unknown_goal_in_the_url_gives_a_friendly_warning(example_db, monkeypatch):
     at = run_page(example_db, monkeypatch, goal="FINNS-INTE")
     assert not at.exception, at.exception
-    assert any("FINNS-INTE" in w.value and "finns inte" in w.value for w in at.warning)
+    assert any("FINNS-INTE" in unescaped(w.value) and "finns inte" in w.value for w in at.warning)
 
 
 # --- rules and odd warehouses ---------------------------------------------------------------

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from ui import format as fmt
 from ui import status as st_status
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
@@ -120,9 +121,13 @@ def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
         go.Sunburst(
             ids=tree.path_id,
             parents=tree.parent_path_id.fillna(""),
-            labels=[f"{s.symbol} {g}" for s, g in zip(styles, tree.goal_id, strict=True)],
+            labels=[
+                fmt.chart_text(f"{s.symbol} {g}") for s, g in zip(styles, tree.goal_id, strict=True)
+            ],
             marker={"colors": [s.colour for s in styles], "line": {"color": "white", "width": 1}},
-            customdata=list(zip(tree.title, [s.label for s in styles], strict=True)),
+            customdata=list(
+                zip(tree.title.map(fmt.chart_text), [s.label for s in styles], strict=True)
+            ),
             hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             insidetextorientation="radial",
         )

@@ -8,6 +8,10 @@ next rerun without restarting the app. dashboard.py runs every page with ``run_i
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import logging
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,11 @@ import warehouse
 from attainment.explain import Explanation, explain
 
 BUILD_COMMAND = "python -m etl build --example"
+CRASH_MESSAGE = (
+    "Något gick fel när sidan skulle visas. Felet är loggat. Ladda om sidan eller gör ett annat "
+    "val; om felet finns kvar, kontakta den som förvaltar Röd tråd."
+)
+_LOG = logging.getLogger(__name__)
 
 
 def warehouse_path() -> Path:
@@ -90,9 +99,35 @@ def run_in_frame(page: st.Page) -> None:
     ``_leave_legacy_navigation``."""
     token = _in_frame.set(True)
     try:
-        page.run()
+        with swedish_errors():
+            page.run()
     finally:
         _in_frame.reset(token)
+
+
+@contextlib.contextmanager
+def swedish_errors() -> Iterator[None]:
+    """An unexpected error is logged with its traceback and shown as our Swedish message:
+    Streamlit's own says in English that the details are redacted. Streamlit's stop and rerun
+    are not errors (BaseException) and pass through."""
+    try:
+        yield
+    except Exception:
+        _LOG.exception("the page could not be shown")
+        st.error(CRASH_MESSAGE, icon=":material/error:")
+
+
+def page_fragment(body: Callable[[], None]) -> Callable[[], None]:
+    """``st.fragment`` for a page's body (a choice on the page reruns only the page, not the
+    sidebar), with the page's errors shown in Swedish on the fragment's own reruns too."""
+
+    @st.fragment
+    @functools.wraps(body)
+    def fragment() -> None:
+        with swedish_errors():
+            body()
+
+    return fragment
 
 
 def _leave_legacy_navigation() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from zoneinfo import ZoneInfo
@@ -28,6 +29,21 @@ def literal(text: str) -> str:
     """``text`` escaped for Markdown (a ``st.table`` cell, a link text), so it shows exactly
     as written: ``"Kostnad (kr)*"`` → ``"Kostnad \\(kr\\)\\*"``."""
     return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
+
+
+def plain(text: object) -> str:
+    """Text from the goal model (a title, an analysis, a name) for a Markdown element, shown
+    exactly as written: every Markdown character escaped, its line breaks kept. Streamlit
+    renders titles, captions, labels and messages as Markdown, so a title like ``**x**``,
+    ``[x](javascript:…)`` or ``$x$`` would otherwise be formatted, linked or typeset."""
+    return literal(str(text)).replace("\r\n", "\n").replace("\n", "  \n")
+
+
+def chart_text(text: object) -> str:
+    """Text from the goal model for a plotly chart (a trace name, hover data, an axis title),
+    shown exactly as written: plotly reads a subset of HTML (``<b>``, ``<a href>``, ``<br>``) in
+    every text, and ``%{…}`` in a hover template, so both are neutralised."""
+    return html.escape(str(text), quote=False).replace("%{", "%\u200b{")
 
 
 def percent(share: float | None, decimals: int = 0) -> str:

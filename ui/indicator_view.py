@@ -34,9 +34,7 @@ _COMPARATOR_WORDS = {">=": "≥", "<=": "≤"}
 
 def shown_decimals(decimals: float | int | None) -> int:
     """The indicator's decimals, or 2 when the model does not say."""
-    if decimals is None or (isinstance(decimals, float) and math.isnan(decimals)):
-        return 2
-    return int(decimals)
+    return 2 if pd.isna(decimals) else int(decimals)
 
 
 def status_table(frame: pd.DataFrame, decimals: int, period: str) -> pd.DataFrame:
@@ -147,7 +145,7 @@ def figure(
     """The time series chart: one line per subject and gender, the target line or band, open
     markers for preliminary values, x = the period's end date, hover with the period code."""
     fig = go.Figure()
-    unit_text = f" {unit}" if unit else ""
+    unit_text = f" {fmt.chart_text(unit)}" if unit else ""
     value_format = f"%{{y:,.{decimals}f}}{unit_text}"
     unit_index = 0
     for _, rows in series.groupby("series_rank", sort=True):
@@ -161,7 +159,7 @@ def figure(
         fig.add_scatter(
             x=rows.period_end,
             y=rows.value,
-            name=first.series_label,
+            name=fmt.chart_text(first.series_label),
             mode="lines+markers",
             line={"color": style["color"], "width": style["width"], "dash": style["dash"]},
             marker={
@@ -174,12 +172,12 @@ def figure(
                 zip(
                     rows.period,
                     [" (preliminärt)" if p else "" for p in preliminary],
-                    rows.source_label.fillna("uppgift saknas"),
+                    rows.source_label.fillna("uppgift saknas").map(fmt.chart_text),
                     strict=True,
                 )
             ),
             hovertemplate=(
-                f"<b>{first.series_label}</b><br>%{{customdata[0]}}: {value_format}"
+                f"<b>%{{fullData.name}}</b><br>%{{customdata[0]}}: {value_format}"
                 "%{customdata[1]}<br>Källa: %{customdata[2]}<extra></extra>"
             ),
             connectgaps=False,
@@ -202,7 +200,11 @@ def figure(
         ticktext=[t[1] for t in ticks],
         showgrid=False,
     )
-    fig.update_yaxes(title_text=unit or None, tickformat=f",.{decimals}f", zeroline=False)
+    fig.update_yaxes(
+        title_text=fmt.chart_text(unit) if unit else None,
+        tickformat=f",.{decimals}f",
+        zeroline=False,
+    )
     ends = pd.concat([series.period_end, targets.period_end]).map(pd.Timestamp)
     if selected_period_end is not None and ends.min() <= selected_period_end <= ends.max():
         fig.add_shape(
@@ -234,7 +236,7 @@ def figure(
 
 def _add_targets(fig: go.Figure, targets: pd.DataFrame, decimals: int, unit_text: str) -> None:
     for (_, gender), rows in targets.groupby(["subject", "gender"], sort=False):
-        label = rows.series_label.iloc[0]
+        label = fmt.chart_text(rows.series_label.iloc[0])
         colour = _TARGET_COLOURS.get(gender, "#009E73")
         level = rows.comparator.isin([">=", "<="])
         band = rows.comparator == "between"
@@ -251,9 +253,10 @@ def _add_targets(fig: go.Figure, targets: pd.DataFrame, decimals: int, unit_text
                 mode="lines+markers",
                 line={"color": colour, "width": 2, "dash": "dash", "shape": "hv"},
                 marker={"size": 10, "symbol": "line-ew-open", "color": colour},
+                meta=label,
                 customdata=list(zip(period_text, words, strict=True)),
                 hovertemplate=(
-                    f"<b>{label}</b><br>%{{customdata[0]}}: %{{customdata[1]}} "
+                    f"<b>%{{meta}}</b><br>%{{customdata[0]}}: %{{customdata[1]}} "
                     f"%{{y:,.{decimals}f}}{unit_text}<extra></extra>"
                 ),
                 connectgaps=False,
@@ -268,9 +271,10 @@ def _add_targets(fig: go.Figure, targets: pd.DataFrame, decimals: int, unit_text
                 line={"color": colour, "width": 1, "dash": "dash", "shape": "hv"},
                 legendgroup=group,
                 showlegend=False,
+                meta=label,
                 customdata=period_text,
                 hovertemplate=(
-                    f"<b>{label}</b><br>%{{customdata}}: lägst %{{y:,.{decimals}f}}{unit_text}"
+                    f"<b>%{{meta}}</b><br>%{{customdata}}: lägst %{{y:,.{decimals}f}}{unit_text}"
                     "<extra></extra>"
                 ),
                 connectgaps=False,
@@ -284,9 +288,10 @@ def _add_targets(fig: go.Figure, targets: pd.DataFrame, decimals: int, unit_text
                 fill="tonexty",
                 fillcolor=_BAND_FILL,
                 legendgroup=group,
+                meta=label,
                 customdata=period_text,
                 hovertemplate=(
-                    f"<b>{label}</b><br>%{{customdata}}: högst %{{y:,.{decimals}f}}{unit_text}"
+                    f"<b>%{{meta}}</b><br>%{{customdata}}: högst %{{y:,.{decimals}f}}{unit_text}"
                     "<extra></extra>"
                 ),
                 connectgaps=False,

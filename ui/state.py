@@ -20,6 +20,7 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
+from ui import format as fmt
 from ui.data import fetch
 from ui.tables import level_label
 
@@ -56,7 +57,7 @@ def select(
     wanted = st.query_params.get(param)
     if wanted is not None and wanted not in options:
         st.warning(
-            f"{_NOUNS.get(param, 'Värdet')} ”{wanted}” finns inte i datalagret. "
+            f"{_NOUNS.get(param, 'Värdet')} ”{fmt.plain(wanted)}” finns inte i datalagret. "
             "Välj i listan i stället.",
             icon=":material/link_off:",
         )
