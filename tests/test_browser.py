@@ -15,6 +15,7 @@ import pytest
 from etl.build import EXAMPLE_SOURCE, build
 from tests.conftest import warehouse_rows
 from tests.support.browser import full_page_screenshot, wait_until_idle
+from tests.support.tools import missing
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,7 +39,7 @@ PAGES = {
 def browser_page(tmp_path_factory):
     reason = chromium_missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import sync_playwright
 
     db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb").path

@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import APPTEST_TIMEOUT, ROOT, run_page
 from tests.support.browser import full_page_screenshot, wait_until_idle
+from tests.support.tools import missing
 from tools import server
 
 # One browser for the module: its tests run on one worker under pytest-xdist.
@@ -130,7 +131,7 @@ def test_a_deep_link_runs_in_the_frame_when_streamlit_starts_in_legacy_mode(
 def browser():
     reason = server.chromium_missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)

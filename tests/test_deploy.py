@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.tools import missing
 from tests.test_live_swap import renamed_source, run_build
 from tools.server import (
     CHROMIUM,
@@ -263,7 +264,7 @@ def missing_reason() -> str | None:
 def test_sessions_stick_to_a_replica_and_see_a_new_build(tmp_path, mode):
     reason = missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import sync_playwright
 
     db = tmp_path / "w.duckdb"

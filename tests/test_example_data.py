@@ -12,6 +12,7 @@ from etl.example import write_example
 from etl.example.model import read_model
 from etl.schema import TABLES
 from tests.conftest import warehouse_rows
+from tests.support.tools import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
@@ -143,7 +144,7 @@ def test_latest_reports_are_assessed() -> None:
 
 def test_kolada_ids_and_titles_match_the_real_catalogue() -> None:
     if not KOLADA_CATALOGUE.exists():
-        pytest.skip(f"the real Kolada catalogue is not available at {KOLADA_CATALOGUE}")
+        missing(f"the real Kolada catalogue is not available at {KOLADA_CATALOGUE}")
     with KOLADA_CATALOGUE.open(encoding="utf-8", newline="") as handle:
         titles = {row["id"]: row["title"] for row in csv.DictReader(handle)}
     for indicator in read("indicators"):

@@ -17,6 +17,7 @@ import pytest
 from etl.build import build
 from tests.conftest import minimal_tables, run_page, write_csv_source
 from tests.support.browser import wait_until_idle
+from tests.support.tools import missing
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 
 pytestmark = pytest.mark.xdist_group("injection")
@@ -125,7 +126,7 @@ def test_escaped_text_reads_as_written():
 def test_in_the_browser_nothing_runs_and_the_long_word_wraps(hostile_db, width):
     reason = chromium_missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import sync_playwright
 
     with streamlit_server(hostile_db) as url, sync_playwright() as pw:

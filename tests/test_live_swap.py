@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support.tools import missing
 from tools.server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -60,7 +61,7 @@ def test_apptest_session_sees_new_build_on_rerun(tmp_path, monkeypatch):
 def test_streamlit_process_keeps_serving_during_swap(tmp_path):
     reason = chromium_missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import expect, sync_playwright
 
     db = tmp_path / "w.duckdb"

@@ -22,6 +22,7 @@ import warehouse
 from tests.conftest import built, engine, unescaped
 from tests.conftest import run_page as open_page
 from tests.support.browser import wait_until_idle
+from tests.support.tools import missing
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 from ui import format as fmt
 from ui import indicator_view as view
@@ -371,7 +372,7 @@ def test_csv_writes_a_missing_value_as_an_empty_field(tmp_path, monkeypatch):
 def test_csv_download_in_the_browser(example_db):
     reason = chromium_missing_reason()
     if reason:
-        pytest.skip(reason)
+        missing(reason)
     from playwright.sync_api import sync_playwright
 
     with streamlit_server(example_db) as url, sync_playwright() as pw:

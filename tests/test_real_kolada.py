@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REAL_DATA, build_ok, minimal_tables, warehouse_rows, write_csv_source
+from tests.support.tools import missing
 
 # The module's models are built once: its tests run on one worker under pytest-xdist.
 pytestmark = pytest.mark.xdist_group("real_kolada")
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.xdist_group("real_kolada")
 KOLADA = REAL_DATA / "open_numbers_kolada_v2_2024-08"
 
 if not KOLADA.is_dir():
-    pytest.skip(f"the real Kolada extracts are not available at {KOLADA}", allow_module_level=True)
+    missing(f"the real Kolada extracts are not available at {KOLADA}", allow_module_level=True)
 
 # KPI -> title. N15505 and N05401 also have K/M files; U07414 and N07403 have many empty values.
 KPIS = {

@@ -24,6 +24,7 @@ from tests.conftest import (
     write_csv_source,
     write_xlsx_source,
 )
+from tests.support.tools import missing
 
 NBSP = "\u00a0"
 
@@ -329,7 +330,7 @@ def _soffice_convert(soffice: str, source: Path, fmt: str, outdir: Path, profile
 def test_xlsx_written_by_libreoffice(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed; cannot produce a LibreOffice xlsx")
+        missing("LibreOffice (soffice) is not installed; cannot produce a LibreOffice xlsx")
     original = write_xlsx_source(tmp_path / "openpyxl" / "källa.xlsx", excel_typed_tables())
     add_blank_tail(original)
     profile = tmp_path / "lo-profile"

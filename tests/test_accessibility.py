@@ -1,0 +1,142 @@
+"""WCAG 2.1 AA in a real browser: axe-core (npm package, `node_modules/axe-core`) on every page
+with zero serious or critical violations, and every page usable by keyboard alone: Tab reaches
+every link and control, and the focused element is visibly marked.
+
+The pages checked are those the mode registers: the public pages when they exist in
+tests/test_public_pages.py's list, the internal ones here. Results: docs/accessibility.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.build import EXAMPLE_SOURCE, build
+from tests.support.browser import wait_until_idle
+from tests.support.tools import missing
+from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("accessibility")]
+
+# url path and query -> a text the view shows once drawn
+INTERNAL_VIEWS = {
+    "?period=2025": "Strategiska områden",
+    "goal_chain?goal=BUN1&period=2025": "Varför?",
+    "committees?namnd=BUN&period=2025": "Över tid",
+    "over_time?goal=KF1.1": "Status och poäng per period",
+    "indicator?indicator=N15505&period=2025": "Utveckling över tid",
+    "data_quality": "Datakvalitet",
+    "start": "Målkedjan",
+}
+SEVERE = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def browser_page(tmp_path_factory):
+    reason = chromium_missing_reason() or (
+        None if AXE.exists() else f"axe-core is not installed at {AXE} (npm ci)"
+    )
+    if reason:
+        missing(reason)
+    from playwright.sync_api import sync_playwright
+
+    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("a11y") / "w.duckdb").path
+    with streamlit_server(db) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="sv-SE")
+        page.base_url = url
+        yield page
+        browser.close()
+
+
+def open_view(page, view: str, shows: str) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{page.base_url}/{view}")
+    expect(page.get_by_text(shows, exact=True).first).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})"
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    return json.dumps(
+        [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"][:5]]}
+            for v in violations
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+@pytest.mark.parametrize("view", list(INTERNAL_VIEWS))
+def test_no_serious_or_critical_violations(browser_page, view):
+    open_view(browser_page, view, INTERNAL_VIEWS[view])
+    violations = axe_violations(browser_page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = view.split("?")[0] or "overview"
+    (ARTIFACTS / f"axe_{name}.json").write_text(describe(violations), "utf-8")
+    severe = [v for v in violations if v["impact"] in SEVERE]
+    assert severe == [], describe(severe)
+
+
+def focus_walk(page, steps: int = 400) -> list[dict]:
+    """Press Tab until focus comes back round; what got focus, and whether it showed."""
+    seen = []
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # from the top
+    for _ in range(steps):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+              const e = document.activeElement;
+              if (!e || e === document.body) return null;
+              const s = getComputedStyle(e);
+              const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                || s.boxShadow !== 'none';
+              const within = e.closest('[data-baseweb], [data-testid]');
+              const ws = within ? getComputedStyle(within) : null;
+              return {key: e.outerHTML.slice(0, 120), tag: e.tagName,
+                      visible: ring || (ws && (ws.boxShadow !== 'none'
+                               || ws.outlineStyle !== 'none'))};
+            }"""
+        )
+        if info is None:
+            continue
+        if seen and info["key"] == seen[0]["key"]:
+            break
+        seen.append(info)
+    return seen
+
+
+@pytest.mark.parametrize("view", list(INTERNAL_VIEWS))
+def test_keyboard_reaches_every_link_and_control_with_visible_focus(browser_page, view):
+    open_view(browser_page, view, INTERNAL_VIEWS[view])
+    focusable = browser_page.evaluate(
+        """() => [...document.querySelectorAll(
+                 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+             .filter(e => !e.disabled && e.offsetParent !== null && e.tabIndex >= 0
+                     && getComputedStyle(e).visibility !== 'hidden'
+                     && !e.closest('[aria-hidden=true]')
+                     && e.closest('[data-testid=stMain], [data-testid=stSidebar]'))
+             .map(e => e.outerHTML.slice(0, 120))"""
+    )
+    walked = focus_walk(browser_page)
+    reached = {w["key"] for w in walked}
+    unreached = [f for f in focusable if f not in reached]
+    assert unreached == [], (unreached, [w["key"][:60] for w in walked])
+    hidden = [w["key"] for w in walked if not w["visible"]]
+    assert hidden == [], hidden
