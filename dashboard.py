@@ -7,8 +7,11 @@ folder is not auto-discovered once ``st.navigation`` is used).
 
 import streamlit as st
 
+from ui import chrome
 from ui import format as fmt
 from ui.data import fetch, run_in_frame, version
+
+chrome.hide_untranslated_controls()
 
 st.set_page_config(
     page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"

@@ -144,3 +144,66 @@ def test_pick_an_area_then_an_indicator(browser_page):
     assert page.get_by_test_id("stException").count() == 0
     assert page.get_by_test_id("stAlert").filter(has_text="finns inte").count() == 0
     shoot(page, "indicator_two_step")
+
+
+# Words of Streamlit's and plotly's own controls (1.67, plotly.js in Streamlit's bundle): none
+# may be seen on a page. Screen-reader labels Streamlit gives its frame ("Collapse sidebar",
+# "Help for …") are not among them; docs/pages.md says why they are left.
+FOREIGN_CONTROLS = (
+    "Download as CSV", "Show/hide columns", "Search", "Fullscreen", "Close fullscreen",
+    "Type to search", "Sort ascending", "Sort descending", "Pin column", "Hide column",
+    "Autosize", "Download plot as a png", "Zoom", "Pan", "Box Select", "Lasso Select",
+    "Autoscale", "Reset axes", "Produced with Plotly", "Double-click to zoom back out",
+    "Print", "Record screen", "Made with Streamlit", "Clear cache", "Rerun", "Settings",
+)  # fmt: skip
+# Visible text, and the words a visible element carries for the pointer or a screen reader
+# (title, aria-label, data-title, and the hint an empty input shows: its *-holder attribute).
+_VISIBLE_WORDS = """() => {
+    const out = [document.body.innerText];
+    const named = a => ['title', 'aria-label', 'data-title'].includes(a) || a.endsWith('holder');
+    for (const e of document.querySelectorAll('*')) {
+        if (!e.attributes.length || !e.checkVisibility()) continue;
+        for (const a of e.attributes) if (named(a.name) && a.value) out.push(a.value);
+    }
+    return out.join('\\n');
+}"""
+
+
+def visible_words(page) -> str:
+    return page.evaluate(_VISIBLE_WORDS)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
+def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path):
+    """What Streamlit and plotly would draw in English around tables and charts is hidden
+    (ui/chrome.css, ui/charts.py, .streamlit/config.toml), even while the pointer is on a table
+    or a chart and after Ctrl+F in a table; our Swedish download sits under every table."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/{path}")
+    expect(page.get_by_text(PAGES[path], exact=True).first).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+    for summary in page.get_by_test_id("stExpander").locator("summary").all():
+        summary.click()  # the tables inside too
+        wait_until_idle(page)
+    grids = page.get_by_test_id("stDataFrame")
+    charts = page.locator(".js-plotly-plot")
+    for element in [*grids.all(), *charts.all()]:
+        element.hover()
+        page.wait_for_timeout(200)
+        assert page.get_by_test_id("stElementToolbar").filter(visible=True).count() == 0
+    if grids.count():
+        box = grids.first.bounding_box()
+        page.mouse.click(box["x"] + 20, box["y"] + box["height"] - 15)
+        page.keyboard.press("Control+f")
+        page.wait_for_timeout(300)
+    assert page.locator(".modebar").count() == 0
+    assert page.get_by_test_id("stMainMenu").count() == 0
+    words = visible_words(page)
+    assert [w for w in FOREIGN_CONTROLS if w in words] == []
+    # The Indikator page's values table has its download outside the expander it opens in.
+    downloads = page.get_by_role(
+        "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
+    )
+    assert downloads.count() == grids.count()
