@@ -7,7 +7,9 @@ Screenshots are written to tests/artifacts/ (ignored by git).
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,7 @@ PAGES = {
     "over_time": "Över tid",
     "indicator": "Indikator",
     "data_quality": "Datakvalitet",
+    "open_data": "Läsa in filerna igen",
     "start": "Målkedjan",
 }
 
@@ -39,7 +42,7 @@ def browser_page(tmp_path_factory):
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb").path
+    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb", public=True).path
     ARTIFACTS.mkdir(exist_ok=True)
     with streamlit_server(db) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -207,3 +210,37 @@ def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path
         "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
     )
     assert downloads.count() == grids.count()
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_open_data_downloads_in_the_browser(browser_page, width):
+    """Both zips download with their names; the CSV zip's outcomes are for Swedish Excel and
+    its read-me names the licence. At a phone's width too."""
+    from playwright.sync_api import expect
+
+    from ui import open_data
+
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto(f"{page.base_url}/open_data")
+        expect(page.get_by_role("heading", name="Öppna data")).to_be_visible(timeout=60_000)
+        wait_until_idle(page)
+        shoot(page, f"open_data_{width}")
+        got = {}
+        for kind, word in open_data.KINDS.items():
+            with page.expect_download(timeout=60_000) as info:
+                page.get_by_role("button", name=f"Ladda ner som {word} (zip)").click()
+            got[kind] = (info.value.suggested_filename, Path(info.value.path()).read_bytes())
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+    for kind, (name, data) in got.items():
+        assert re.fullmatch(rf"oppna-data-9999-sjoviks-kommun-\d{{4}}-\d\d-\d\d-{kind}\.zip", name)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            readme = archive.read("LÄSMIG.txt").decode("utf-8")
+            assert "Licens: CC BY 4.0" in readme and "Källa: Kolada" not in readme
+            if kind == "csv":
+                outcomes = archive.read("outcomes.csv")
+                assert outcomes.startswith(b"\xef\xbb\xbfindicator_id;period;value;")
+            else:
+                assert archive.read("outcomes.parquet")[:4] == b"PAR1"

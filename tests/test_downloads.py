@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -115,7 +116,7 @@ def test_file_names_say_what_they_hold_in_ascii(parts, name):
 
 
 def test_parquet_keeps_types_text_and_metadata():
-    frame = pd.DataFrame({"title": ["=1+1", "Mål"], "value": [1.5, None], "public": [True, False]})
+    frame = pa.table({"title": ["=1+1", "Mål"], "value": [1.5, None], "public": [True, False]})
     data = downloads.parquet_bytes(frame, {"licens": "CC BY 4.0"})
     table = pq.read_table(io.BytesIO(data))
     assert table.column("title").to_pylist() == ["=1+1", "Mål"]  # exactly as written

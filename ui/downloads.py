@@ -19,13 +19,17 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # Excel, LibreOffice and Google Sheets read a cell that starts with one of these as a formula
 # (tab and CR too: some of them drop a leading one and read what follows).
@@ -127,14 +131,12 @@ def _plain(value):
     return value
 
 
-def parquet_bytes(frame: pd.DataFrame, metadata: Mapping[str, str] | None = None) -> bytes:
-    """``frame`` as a Parquet file, its columns typed as in the frame, with ``metadata`` as the
+def parquet_bytes(table: pa.Table, metadata: Mapping[str, str] | None = None) -> bytes:
+    """``table`` as a Parquet file, its columns typed as in the table, with ``metadata`` as the
     file's key-value metadata (licence, attribution). Text is written exactly as it is: Parquet
     is read by programs, not spreadsheets."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(frame, preserve_index=False)
     given = {k.encode(): v.encode() for k, v in (metadata or {}).items()}
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), **given})
     out = io.BytesIO()
@@ -172,7 +174,7 @@ def file_name(*parts: str | None, suffix: str) -> str:
 
 def button(
     label: str,
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     name: str,
     *,
     key: str,
@@ -180,7 +182,8 @@ def button(
     tertiary: bool = False,
 ) -> None:
     """Offer ``data`` as the file ``name`` (its suffix gives the type). Clicking it downloads
-    the file without rerunning the page."""
+    the file without rerunning the page. ``data`` may be a function that makes the bytes: it
+    runs only when the button is clicked (Streamlit's deferred download)."""
     st.download_button(
         label,
         data=data,
