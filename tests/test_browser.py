@@ -190,7 +190,12 @@ def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path
     for summary in page.get_by_test_id("stExpander").locator("summary").all():
         summary.click()  # the tables inside too
         wait_until_idle(page)
+    # The Indikator page's values table has its download outside the expander it opens in.
+    downloads = page.get_by_role(
+        "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
+    )
     grids = page.get_by_test_id("stDataFrame")
+    expect(grids).to_have_count(downloads.count(), timeout=30_000)  # an opened table is drawn
     charts = page.locator(".js-plotly-plot")
     for element in [*grids.all(), *charts.all()]:
         element.hover()
@@ -205,11 +210,6 @@ def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path
     assert page.get_by_test_id("stMainMenu").count() == 0
     words = visible_words(page)
     assert [w for w in FOREIGN_CONTROLS if w in words] == []
-    # The Indikator page's values table has its download outside the expander it opens in.
-    downloads = page.get_by_role(
-        "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
-    )
-    assert downloads.count() == grids.count()
 
 
 @pytest.mark.parametrize("width", [1440, 390])
