@@ -17,6 +17,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# axe-core for the accessibility tests (package.json); without npm those tests are skipped.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is missing: tests/test_accessibility.py will be skipped (apt-get install npm)"; fi
+
 $(WAREHOUSE): | $(VENV)/.installed
 	$(PY) -m etl build --example --db $(WAREHOUSE)
 
@@ -27,7 +33,7 @@ run: $(VENV)/.installed $(WAREHOUSE)
 # (tests mark them with xdist_group).
 PARALLEL := -n auto --dist loadgroup
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest $(PARALLEL)
@@ -49,4 +55,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) $(WAREHOUSE) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(WAREHOUSE) node_modules .pytest_cache .ruff_cache

@@ -7,8 +7,11 @@ folder is not auto-discovered once ``st.navigation`` is used).
 
 import streamlit as st
 
+from ui import chrome
 from ui import format as fmt
 from ui.data import fetch, run_in_frame, version
+
+chrome.hide_untranslated_controls()
 
 st.set_page_config(
     page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"
@@ -22,6 +25,7 @@ PAGES = [
     st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:"),
     st.Page("pages/indicator.py", title="Indikator", icon=":material/monitoring:"),
     st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:"),
+    st.Page("pages/open_data.py", title="Öppna data", icon=":material/download:"),
     st.Page("pages/start.py", title="Om datalagret", icon=":material/database:"),
 ]  # fmt: skip
 page = st.navigation(PAGES)

@@ -72,6 +72,16 @@ GENDERS = ("T", "K", "M")
 ASSESSMENT_STATUSES = vocabulary.GOAL_STATUSES
 RULE_PRESETS = tuple(vocabulary.PRESETS)
 
+# The licences a model may publish its open data under (settings key licence), with the page
+# that states each one. Matched without regard to case, and "-" or "_" as a space, so the SPDX
+# ids (CC-BY-4.0) are accepted too; stored as written here.
+LICENCES = {
+    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/deed.sv",
+    "CC BY-SA 4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.sv",
+    "CC0 1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
+}
+DEFAULT_LICENCE = "CC BY 4.0"
+
 # The settings keys. Their values are checked by queries/etl/checks/settings.sql.
 SETTING_KEYS = (
     "municipality_code",
@@ -83,6 +93,7 @@ SETTING_KEYS = (
     "partly_score",
     "min_coverage",
     "max_outcome_age_years",
+    "licence",
 )
 
 TABLES: dict[str, Table] = {

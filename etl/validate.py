@@ -19,7 +19,7 @@ import duckdb
 import warehouse
 from etl.bulk import BULK_TABLE
 from etl.problems import Problem
-from etl.schema import GOAL_LEVELS, TABLES, Column, Kind, Table
+from etl.schema import GOAL_LEVELS, LICENCES, TABLES, Column, Kind, Table
 
 CHECKS = ("settings", "references", "goal_chain", "goal_cycles", "targets")
 
@@ -46,6 +46,7 @@ def stage(con: duckdb.DuckDBPyConnection) -> None:
     warehouse.create_table(
         con, "goal_levels", "etl/goal_levels", temporary=True, levels=list(GOAL_LEVELS)
     )
+    warehouse.create_table(con, "licences", "etl/licences", temporary=True, licences=list(LICENCES))
     warehouse.script(con, "etl/stage/macros")
     warehouse.create_table(
         con,

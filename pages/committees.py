@@ -4,7 +4,7 @@ assessment differ from what the indicators say?"""
 import pandas as pd
 import streamlit as st
 
-from ui import charts, status, tables
+from ui import charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import fetch, page_fragment, require_warehouse
 from ui.links import link_column, page_url
@@ -81,7 +81,7 @@ def committees_page() -> None:
     goals = fetch("app/committee_goals", namnd=namnd, period=period)
     if not goals.empty:
         st.subheader("Målen")
-        st.dataframe(
+        tables.grid(
             pd.DataFrame(
                 {
                     "Mål": [page_url("goal_chain", goal=g, period=period) for g in goals.goal_id],
@@ -93,6 +93,8 @@ def committees_page() -> None:
                     "Poäng": goals.score.map(lambda v: fmt.number(v, 2)),
                 }
             ),
+            file_name=downloads.file_name("mal", namnd, period, suffix="csv"),
+            empty=f"{name} har inga mål som gäller {period_label}.",
             hide_index=True,
             width="stretch",
             height=ROW_HEIGHT * (len(goals) + 1) + 3,  # every goal, no inner scrolling

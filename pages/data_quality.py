@@ -3,7 +3,7 @@ assessments before the analysseminarium?"""
 
 import streamlit as st
 
-from ui import status, tables
+from ui import downloads, status, tables
 from ui.data import fetch, require_warehouse
 from ui.links import link_column, page_url
 from ui.state import period_labels, select_period
@@ -40,8 +40,10 @@ def section(title: str, rule: str, frame, columns: dict, links: dict | None = No
         return
     if "level" in frame:
         frame = frame.assign(level=frame.level.map(tables.level_label))
-    st.dataframe(
+    tables.grid(
         frame[list(columns)].rename(columns=columns),
+        file_name=downloads.file_name("datakvalitet", title.lower(), period, suffix="csv"),
+        empty="Inga problem.",
         hide_index=True,
         column_config={columns[k]: v for k, v in (links or {}).items()},
     )

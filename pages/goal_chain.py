@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from ui import charts, status, tables
+from ui import charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, page_fragment, require_warehouse
 from ui.links import link_column
@@ -89,8 +89,10 @@ def goal_chain_page() -> None:
     if indicators.empty:
         st.info("Målet mäts inte med några indikatorer; dess status bygger på delmålen.")
     else:
-        st.dataframe(
+        tables.grid(
             tables.indicator_table(indicators, period),
+            file_name=downloads.file_name("indikatorer", goal_id, period, suffix="csv"),
+            empty="Målet mäts inte med några indikatorer.",
             hide_index=True,
             width="stretch",
             column_config={
@@ -146,8 +148,10 @@ def goal_chain_page() -> None:
                 )
                 continue
             key = f"goal_chain_tree_{area.goal_id}"
-            st.dataframe(
+            tables.grid(
                 tables.tree_table(branch, base_depth=1),
+                file_name=downloads.file_name("malkedjan", area.goal_id, period, suffix="csv"),
+                empty="Området har inga mål som gäller perioden.",
                 hide_index=True,
                 on_select=partial(choose, key, branch.path_id.tolist()),
                 selection_mode="single-row",

@@ -4,7 +4,7 @@ how does it compare with riket and similar municipalities?"""
 import pandas as pd
 import streamlit as st
 
-from ui import charts, tables
+from ui import charts, downloads, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, page_fragment, require_warehouse
@@ -83,12 +83,13 @@ def indicator_page() -> None:
         st.stop()
 
     period_type = types.period_type.iloc[0]
+    type_labels = dict(zip(types.period_type, types.label, strict=True))
     if len(types) > 1:
         period_type = st.segmented_control(
             "Periodtyp",
             list(types.period_type),
             default=period_type,
-            format_func=dict(zip(types.period_type, types.label, strict=True)).get,
+            format_func=type_labels.get,
             required=True,
             key="indicator_period_type",
         )
@@ -157,8 +158,7 @@ def indicator_page() -> None:
             selected_period_end=(
                 pd.Timestamp(periods.period_end[period]) if period in periods.index else None
             ),
-        ),
-        toolbar=True,
+        )
     )
 
     notes = [fmt.plain(view.sources_text(series))]
@@ -192,15 +192,12 @@ def indicator_page() -> None:
     )
     if values.open:
         values.dataframe(table, hide_index=True)
-    st.download_button(
+    downloads.button(
         "Ladda ner som CSV",
-        data=view.csv_bytes(table),
-        file_name=f"{indicator}.csv",
-        mime="text/csv",
-        icon=":material/download:",
+        downloads.shown_csv_bytes(table),
+        downloads.file_name("utfall", indicator, type_labels[period_type].lower(), suffix="csv"),
         key="indicator_csv",
-        on_click="ignore",
-        help="Semikolonseparerad med decimalkomma (UTF-8), öppnas direkt i svenska Excel.",
+        help=downloads.CSV_HELP,
     )
 
 

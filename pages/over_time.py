@@ -7,7 +7,7 @@ import streamlit as st
 
 from attainment.rules import Rules
 from attainment.vocabulary import PRESETS
-from ui import charts, status, tables
+from ui import charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import fetch, page_fragment, require_warehouse
 from ui.state import period_labels, select_in_area
@@ -217,7 +217,7 @@ def over_time_page() -> None:
 
     # --- table ----------------------------------------------------------------------------------
     st.subheader("Status och poäng per period")
-    st.dataframe(
+    tables.grid(
         pd.DataFrame(
             {
                 "Period": series.period.map(lambda p: labels.get(p, p)),
@@ -230,6 +230,10 @@ def over_time_page() -> None:
                 "Förändring": series.status_changed.map({True: "↻ ändrad", False: ""}),
             }
         ),
+        file_name=downloads.file_name(
+            "status-over-tid", goal_id, type_labels[period_type].lower(), suffix="csv"
+        ),
+        empty="Målet har ingen status i perioderna.",
         hide_index=True,
         width="stretch",
         height=ROW_HEIGHT * (len(series) + 1) + 3,  # every period, no inner scrolling

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from attainment.vocabulary import BEST
-from ui import charts, status, tables
+from ui import charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
 from ui.state import period_labels, select_period, stop_without_periods
@@ -72,7 +72,12 @@ else:
         .pivot(index="org_name", columns="area_title", values="cell")
         .rename_axis(index="Nämnd", columns=None)
     )
-    st.dataframe(table.fillna(""), width="stretch")
+    tables.grid(
+        table.fillna(""),
+        file_name=downloads.file_name("namnder-och-omraden", period, suffix="csv"),
+        empty="Inga nämnder är ansvariga för mål under områdena den här perioden.",
+        width="stretch",
+    )
 
 st.subheader("Utveckling över tid")
 shares = fetch("app/status_shares_over_time", period=period, levels=["kf-mål", "nämndmål"])

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import format as fmt
+from ui import tables
 from ui.data import fetch, require_warehouse
 
 require_warehouse()
@@ -32,8 +33,10 @@ with st.container(horizontal=True):
 levels = fetch("app/goal_level_counts")
 if not levels.empty:
     st.subheader("Målkedjan")
-    st.dataframe(
+    tables.grid(
         levels.rename(columns={"level": "Nivå", "goal_count": "Antal mål"}),
+        file_name="mal-per-niva.csv",
+        empty="Målmodellen har inga mål ännu.",
         hide_index=True,
         width="content",
     )

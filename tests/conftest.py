@@ -235,6 +235,37 @@ def unescaped(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown.replace("  \n", "\n"))
 
 
+@pytest.fixture
+def downloaded(monkeypatch):
+    """``downloaded(at, key)``: the file name and bytes behind the download button ``key`` in
+    the last run of the AppTest ``at``, as a browser would receive them (a deferred download's
+    callable is run, as a click runs it). AppTest keeps its media files in a media file manager
+    of its own for each run; the fixture keeps a hold of them."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import app_test
+
+    managers: list[MediaFileManager] = []
+
+    class Kept(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Kept)
+
+    def read(at, key: str) -> tuple[str, bytes]:
+        [button] = [b for b in at.get("download_button") if b.key == key]
+        manager = managers[-1]
+        url = button.proto.url
+        if button.proto.deferred_file_id:
+            url = manager.execute_deferred(button.proto.deferred_file_id)
+        file = manager.read_file(url.rsplit("/", 1)[-1])
+        assert file is not None, f"no file behind the download button {key}"
+        return file.filename, file.content
+
+    return read
+
+
 def engine(db: Path, sql: str, **params: Any) -> list[tuple]:
     """Rows straight from the warehouse, to compare with what a page shows."""
     return warehouse_rows(db, sql, params)

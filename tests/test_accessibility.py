@@ -94,49 +94,52 @@ def test_no_serious_or_critical_violations(browser_page, view):
     assert severe == [], describe(severe)
 
 
-def focus_walk(page, steps: int = 400) -> list[dict]:
-    """Press Tab until focus comes back round; what got focus, and whether it showed."""
-    seen = []
-    page.evaluate("document.activeElement && document.activeElement.blur()")  # from the top
-    for _ in range(steps):
+# A control's identity that survives a redraw: its link, else its name. The members of a
+# composite control (a button group, radio group or tab list) share the group's: Tab enters the
+# group once and the arrow keys move within it (WAI-ARIA authoring practices).
+KEY = """e => {
+  const group = e.closest('[data-testid=stButtonGroup], [role=radiogroup], [role=tablist]');
+  const c = group || e;
+  return c.tagName + ' ' + (c.getAttribute('href') || c.getAttribute('aria-label')
+      || c.innerText || c.getAttribute('data-testid') || '').slice(0, 80);
+}"""
+FOCUSABLE = f"""() => [...document.querySelectorAll(
+      'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+    .filter(e => !e.disabled && e.offsetParent !== null && e.tabIndex >= 0
+            && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true]')
+            && e.closest('[data-testid=stMain], [data-testid=stSidebar]'))
+    .map({KEY})"""
+FOCUSED = f"""() => {{
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  return {{key: ({KEY})(e), ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}};
+}}"""
+
+
+def focus_walk(page, limit: int) -> list[dict]:
+    """Press Tab from the top of the page until focus has gone round once (or ``limit``
+    presses); what got focus each time, and whether a focus ring showed."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    walked: list[dict] = []
+    for _ in range(limit):
         page.keyboard.press("Tab")
-        info = page.evaluate(
-            """() => {
-              const e = document.activeElement;
-              if (!e || e === document.body) return null;
-              const s = getComputedStyle(e);
-              const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                || s.boxShadow !== 'none';
-              const within = e.closest('[data-baseweb], [data-testid]');
-              const ws = within ? getComputedStyle(within) : null;
-              return {key: e.outerHTML.slice(0, 120), tag: e.tagName,
-                      visible: ring || (ws && (ws.boxShadow !== 'none'
-                               || ws.outlineStyle !== 'none'))};
-            }"""
-        )
-        if info is None:
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
             continue
-        if seen and info["key"] == seen[0]["key"]:
+        if walked and focused["key"] == walked[0]["key"]:
             break
-        seen.append(info)
-    return seen
+        walked.append(focused)
+    return walked
 
 
 @pytest.mark.parametrize("view", list(INTERNAL_VIEWS))
 def test_keyboard_reaches_every_link_and_control_with_visible_focus(browser_page, view):
     open_view(browser_page, view, INTERNAL_VIEWS[view])
-    focusable = browser_page.evaluate(
-        """() => [...document.querySelectorAll(
-                 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
-             .filter(e => !e.disabled && e.offsetParent !== null && e.tabIndex >= 0
-                     && getComputedStyle(e).visibility !== 'hidden'
-                     && !e.closest('[aria-hidden=true]')
-                     && e.closest('[data-testid=stMain], [data-testid=stSidebar]'))
-             .map(e => e.outerHTML.slice(0, 120))"""
-    )
-    walked = focus_walk(browser_page)
+    focusable = browser_page.evaluate(FOCUSABLE)
+    walked = focus_walk(browser_page, limit=2 * len(focusable) + 20)
     reached = {w["key"] for w in walked}
-    unreached = [f for f in focusable if f not in reached]
-    assert unreached == [], (unreached, [w["key"][:60] for w in walked])
-    hidden = [w["key"] for w in walked if not w["visible"]]
-    assert hidden == [], hidden
+    unreached = [key for key in focusable if key not in reached]
+    assert unreached == [], unreached
+    without_ring = [w for w in walked if not w["ring"]]
+    assert without_ring == [], without_ring

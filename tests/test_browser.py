@@ -7,7 +7,9 @@ Screenshots are written to tests/artifacts/ (ignored by git).
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,7 @@ PAGES = {
     "over_time": "Över tid",
     "indicator": "Indikator",
     "data_quality": "Datakvalitet",
+    "open_data": "Läsa in filerna igen",
     "start": "Målkedjan",
 }
 
@@ -42,7 +45,7 @@ def browser_page(tmp_path_factory):
         missing(reason)
     from playwright.sync_api import sync_playwright
 
-    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb").path
+    db = build([EXAMPLE_SOURCE], tmp_path_factory.mktemp("browser") / "w.duckdb", public=True).path
     ARTIFACTS.mkdir(exist_ok=True)
     with streamlit_server(db) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -156,3 +159,100 @@ def test_pick_an_area_then_an_indicator(browser_page):
     assert page.get_by_test_id("stException").count() == 0
     assert page.get_by_test_id("stAlert").filter(has_text="finns inte").count() == 0
     shoot(page, "indicator_two_step")
+
+
+# Words of Streamlit's and plotly's own controls (1.67, plotly.js in Streamlit's bundle): none
+# may be seen on a page. Screen-reader labels Streamlit gives its frame ("Collapse sidebar",
+# "Help for …") are not among them; docs/pages.md says why they are left.
+FOREIGN_CONTROLS = (
+    "Download as CSV", "Show/hide columns", "Search", "Fullscreen", "Close fullscreen",
+    "Type to search", "Sort ascending", "Sort descending", "Pin column", "Hide column",
+    "Autosize", "Download plot as a png", "Zoom", "Pan", "Box Select", "Lasso Select",
+    "Autoscale", "Reset axes", "Produced with Plotly", "Double-click to zoom back out",
+    "Print", "Record screen", "Made with Streamlit", "Clear cache", "Rerun", "Settings",
+)  # fmt: skip
+# Visible text, and the words a visible element carries for the pointer or a screen reader
+# (title, aria-label, data-title, and the hint an empty input shows: its *-holder attribute).
+_VISIBLE_WORDS = """() => {
+    const out = [document.body.innerText];
+    const named = a => ['title', 'aria-label', 'data-title'].includes(a) || a.endsWith('holder');
+    for (const e of document.querySelectorAll('*')) {
+        if (!e.attributes.length || !e.checkVisibility()) continue;
+        for (const a of e.attributes) if (named(a.name) && a.value) out.push(a.value);
+    }
+    return out.join('\\n');
+}"""
+
+
+def visible_words(page) -> str:
+    return page.evaluate(_VISIBLE_WORDS)
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=lambda p: p or "overview")
+def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path):
+    """What Streamlit and plotly would draw in English around tables and charts is hidden
+    (ui/chrome.css, ui/charts.py, .streamlit/config.toml), even while the pointer is on a table
+    or a chart and after Ctrl+F in a table; our Swedish download sits under every table."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    page.goto(f"{page.base_url}/{path}")
+    expect(page.get_by_text(PAGES[path], exact=True).first).to_be_visible(timeout=60_000)
+    wait_until_idle(page)
+    for summary in page.get_by_test_id("stExpander").locator("summary").all():
+        summary.click()  # the tables inside too
+        wait_until_idle(page)
+    # The Indikator page's values table has its download outside the expander it opens in.
+    downloads = page.get_by_role(
+        "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
+    )
+    grids = page.get_by_test_id("stDataFrame")
+    expect(grids).to_have_count(downloads.count(), timeout=30_000)  # an opened table is drawn
+    charts = page.locator(".js-plotly-plot")
+    for element in [*grids.all(), *charts.all()]:
+        element.hover()
+        page.wait_for_timeout(200)
+        assert page.get_by_test_id("stElementToolbar").filter(visible=True).count() == 0
+    if grids.count():
+        box = grids.first.bounding_box()
+        page.mouse.click(box["x"] + 20, box["y"] + box["height"] - 15)
+        page.keyboard.press("Control+f")
+        page.wait_for_timeout(300)
+    assert page.locator(".modebar").count() == 0
+    assert page.get_by_test_id("stMainMenu").count() == 0
+    words = visible_words(page)
+    assert [w for w in FOREIGN_CONTROLS if w in words] == []
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_open_data_downloads_in_the_browser(browser_page, width):
+    """Both zips download with their names; the CSV zip's outcomes are for Swedish Excel and
+    its read-me names the licence. At a phone's width too."""
+    from playwright.sync_api import expect
+
+    from ui import open_data
+
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto(f"{page.base_url}/open_data")
+        expect(page.get_by_role("heading", name="Öppna data")).to_be_visible(timeout=60_000)
+        wait_until_idle(page)
+        shoot(page, f"open_data_{width}")
+        got = {}
+        for kind, word in open_data.KINDS.items():
+            with page.expect_download(timeout=60_000) as info:
+                page.get_by_role("button", name=f"Ladda ner som {word} (zip)").click()
+            got[kind] = (info.value.suggested_filename, Path(info.value.path()).read_bytes())
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+    for kind, (name, data) in got.items():
+        assert re.fullmatch(rf"oppna-data-9999-sjoviks-kommun-\d{{4}}-\d\d-\d\d-{kind}\.zip", name)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            readme = archive.read("LÄSMIG.txt").decode("utf-8")
+            assert "Licens: CC BY 4.0" in readme and "Källa: Kolada" not in readme
+            if kind == "csv":
+                outcomes = archive.read("outcomes.csv")
+                assert outcomes.startswith(b"\xef\xbb\xbfindicator_id;period;value;")
+            else:
+                assert archive.read("outcomes.parquet")[:4] == b"PAR1"

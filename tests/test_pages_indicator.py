@@ -25,7 +25,6 @@ from tests.support.browser import wait_until_idle
 from tests.support.tools import missing
 from tools.server import CHROMIUM, CHROMIUM_ARGS, chromium_missing_reason, streamlit_server
 from ui import format as fmt
-from ui import indicator_view as view
 from ui import status as st_status
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -342,12 +341,11 @@ def test_years_and_tertials_are_chosen_separately(tmp_path, monkeypatch):
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def test_csv_is_the_table_for_swedish_excel(example_db, monkeypatch):
+def test_csv_is_the_table_for_swedish_excel(example_db, monkeypatch, downloaded):
     at = run_page(example_db, monkeypatch, indicator="N15505", period="2025")
-    button = at.get("download_button")[0]
-    assert button.proto.url.endswith(".csv")
+    name, data = downloaded(at, "indicator_csv")
+    assert name == "utfall-N15505-ar.csv"
     table = values_table(at)
-    data = view.csv_bytes(table)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == list(table.columns)
@@ -358,14 +356,14 @@ def test_csv_is_the_table_for_swedish_excel(example_db, monkeypatch):
         assert "," in row[3] and "." not in row[3]
 
 
-def test_csv_writes_a_missing_value_as_an_empty_field(tmp_path, monkeypatch):
+def test_csv_writes_a_missing_value_as_an_empty_field(tmp_path, monkeypatch, downloaded):
     at = run_page(tiny_variant(tmp_path), monkeypatch, indicator="N15505", period="2024")
     at.get("button_group")[0].set_value("tertial").run()
-    data = view.csv_bytes(values_table(at)).decode("utf-8-sig")
-    assert data.splitlines()[1].split(";")[3] == ""
-    assert "1231,5" in view.csv_bytes(
-        values_table(run_page(tiny_variant(tmp_path / "b"), monkeypatch, indicator="N15505"))
-    ).decode("utf-8-sig")
+    name, data = downloaded(at, "indicator_csv")
+    assert name == "utfall-N15505-tertial.csv"
+    assert data.decode("utf-8-sig").splitlines()[1].split(";")[3] == ""
+    at = run_page(tiny_variant(tmp_path / "b"), monkeypatch, indicator="N15505")
+    assert "1231,5" in downloaded(at, "indicator_csv")[1].decode("utf-8-sig")
 
 
 @pytest.mark.browser
@@ -386,7 +384,7 @@ def test_csv_download_in_the_browser(example_db):
         download = info.value
         data = Path(download.path()).read_bytes()
         browser.close()
-    assert download.suggested_filename == "N15505.csv"
+    assert download.suggested_filename == "utfall-N15505-ar.csv"
     assert data.startswith(b"\xef\xbb\xbf")
     header, first, *rest = data.decode("utf-8-sig").splitlines()
     assert header == "Period;Avser;Kön;Värde (meritpoäng);Preliminärt;Källa"

@@ -343,6 +343,28 @@ def test_municipality_code_must_be_four_digits(tmp_path):
     assert '"180"' in problem.found and "0180" in problem.expected
 
 
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [("CC BY 4.0", "CC BY 4.0"), ("cc-by-sa-4.0", "CC BY-SA 4.0"), (" CC0_1.0 ", "CC0 1.0")],
+)
+def test_licence_is_one_of_the_licences_stored_as_the_format_writes_it(tmp_path, written, stored):
+    tables = minimal_tables()
+    tables["settings"].append({"key": "licence", "value": written})
+    db = build_ok(tmp_path, csv_source(tmp_path, tables))
+    assert warehouse_rows(db, "select value from settings where key = 'licence'") == [(stored,)]
+
+
+@pytest.mark.parametrize("written", ["MIT", "CC BY-NC 4.0", "CC BY", "fri"])
+def test_any_other_licence_is_a_problem_naming_the_licences(tmp_path, written):
+    tables = minimal_tables()
+    tables["settings"].append({"key": "Licence", "value": written})
+    source = csv_source(tmp_path, tables)
+    problem = the_problem(problems_of(source))
+    assert located([problem]) == [(str(source / "settings.csv"), None, 4, "value")]
+    assert problem.found == f'licence = "{written}"'
+    assert problem.expected == "en av: CC BY 4.0, CC BY-SA 4.0, CC0 1.0"
+
+
 # --- all at once -----------------------------------------------------------------------------
 
 

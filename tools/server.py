@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -40,10 +41,30 @@ def chromium_missing_reason() -> str | None:
     return None
 
 
+# ROD_TRAD_PORTS=8750-8799: the ports the servers started here may use, on a machine shared
+# with others; unset, any free port.
+PORTS_ENV = "ROD_TRAD_PORTS"
+_handed_out: set[int] = set()  # a port is handed out once: its server may not have bound it yet
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    given = os.environ.get(PORTS_ENV, "").strip()
+    if not given:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    low, high = (int(p) for p in given.split("-"))
+    for port in random.sample(range(low, high + 1), high - low + 1):
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"no free port in {PORTS_ENV}={given}")
 
 
 @contextlib.contextmanager

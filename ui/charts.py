@@ -15,6 +15,8 @@ from ui import status as st_status
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
 MAX_POINTS = 10_000
 SUNBURST_DEPTH = 3  # per chart: more makes the browser slow and tells a reader nothing more
+# No modebar (its buttons are English), and no "Double-click to zoom back out" tip either.
+CONFIG = {"displayModeBar": False, "displaylogo": False, "showTips": False}
 
 
 def _template() -> go.layout.Template:
@@ -48,13 +50,14 @@ def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
     return fig
 
 
-def show(fig: go.Figure, *, toolbar: bool = False) -> None:
+def show(fig: go.Figure) -> None:
     """Draw a figure on the page. Streamlit's chart theme is switched off: the browser spends
     about 100 ms applying it to every new figure (measured with bench/pages.py on the large
-    model), and ``layout`` gives the figures their look. ``toolbar``: plotly's buttons (zoom,
-    download as PNG), for charts an analyst may want to take further."""
-    config = {"displaylogo": False} if toolbar else {"displayModeBar": False}
-    st.plotly_chart(fig, theme=None, config=config)
+    model), and ``layout`` gives the figures their look. Plotly's buttons are switched off:
+    their words ("Download plot as a png", "Zoom", "Autoscale" …) are English; a page that
+    offers a chart's data does so with a Swedish download (ui/downloads.py). Dragging still
+    zooms and a double click zooms back out."""
+    st.plotly_chart(fig, theme=None, config=CONFIG)
 
 
 def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:

@@ -76,7 +76,7 @@ def status_table(frame: pd.DataFrame, decimals: int, period: str) -> pd.DataFram
 
 def value_table(series: pd.DataFrame, decimals: int, unit: str | None) -> pd.DataFrame:
     """The plotted values as a table: period, subject, gender, value (sv-SE), preliminary,
-    source. ``csv_bytes`` writes exactly this table."""
+    source. Its CSV download is ``ui.downloads.shown_csv_bytes`` of it."""
     return pd.DataFrame(
         {
             "Period": series.period,
@@ -87,19 +87,6 @@ def value_table(series: pd.DataFrame, decimals: int, unit: str | None) -> pd.Dat
             "Källa": series.source.fillna("–"),
         }
     ).reset_index(drop=True)
-
-
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as CSV that Swedish Excel opens directly: ``;`` between fields, decimal comma
-    without thousands separators, UTF-8 with a byte order mark. A missing value is an empty
-    field, never 0."""
-    out = table.copy()
-    value_column = out.columns[3]
-    out[value_column] = [
-        "" if v == "–" else v.replace(fmt.NBSP, "").replace("−", "-") for v in out[value_column]
-    ]
-    out["Källa"] = out["Källa"].replace("–", "")
-    return ("\ufeff" + out.to_csv(sep=";", index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def sources_text(series: pd.DataFrame) -> str:

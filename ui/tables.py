@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
+from ui import downloads
 from ui import format as fmt
 from ui import status as st_status
 from ui.links import page_url
@@ -17,6 +19,27 @@ LEVEL_LABELS = {
     "verksamhetsmål": "Verksamhetsmål",
     "åtagande": "Åtagande",
 }
+
+
+def grid(frame: pd.DataFrame, *, file_name: str, empty: str, **dataframe_kwargs) -> None:
+    """A data grid of ``frame`` (``st.dataframe`` with ``dataframe_kwargs``) with our own CSV
+    download under it, or the Swedish sentence ``empty`` when there are no rows. Streamlit's
+    own toolbar (English, and its CSV is not for Swedish Excel) is hidden by ui/chrome.css, and
+    a missing text is shown as "–", never as the grid's "None"."""
+    if frame.empty:
+        st.info(empty)
+        return
+    texts = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    shown = frame.astype({c: object for c in texts}).fillna({c: "–" for c in texts})
+    st.dataframe(shown, **dataframe_kwargs)
+    downloads.button(
+        "Ladda ner tabellen (CSV)",
+        downloads.shown_csv_bytes(shown, dataframe_kwargs.get("column_config")),
+        file_name,
+        key=f"csv_{file_name}",
+        help=downloads.CSV_HELP,
+        tertiary=True,
+    )
 
 
 def level_label(level: str) -> str:

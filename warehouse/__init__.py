@@ -9,7 +9,7 @@
   thread.
 - **The version** of the warehouse file, ``version(path)``, on which the app caches.
 - **Running query files** (``queries/<group>/<name>.sql``; ``run_other`` for another copy of it):
-  ``run`` (a DataFrame), ``rows``
+  ``run`` (a DataFrame), ``arrow`` (an Arrow table), ``rows``
   (tuples), ``value`` (one value), ``execute`` (a statement), ``script`` (several statements
   without parameters), ``create_table`` and ``insert_into`` (a query's rows stored),
   ``insert_rows`` (one statement per row of Python data).
@@ -33,10 +33,12 @@ from warehouse.queries import QUERY_DIR, checked, parameters, sql, sql_in
 
 if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a plain load need not carry it
     import pandas as pd
+    import pyarrow as pa
 
 __all__ = [
     "QUERY_DIR",
     "SCHEMA",
+    "arrow",
     "attach_read_only",
     "building",
     "create_table",
@@ -154,6 +156,15 @@ def building(
 def run(con: Connection, name: str, *, template: Template = None, **params: Any) -> pd.DataFrame:
     """The rows of one query file as a DataFrame."""
     return _execute(con, name, template, params).df()
+
+
+def arrow(con: Connection, name: str, *, template: Template = None, **params: Any) -> pa.Table:
+    """The rows of one query file as an Arrow table, each column typed as DuckDB types it (a
+    column of NULLs stays text, a date a date): for files written from them (the open data)."""
+    text = sql(name, template)
+    given = checked(name, text, params)
+    # con.sql, not con.execute: Arrow from an execute() result costs an extra copy of the rows.
+    return _traced(lambda: con.sql(text, params=given).to_arrow_table(), name, text)
 
 
 def run_other(con: Connection, folder: Path, name: str, **params: Any) -> pd.DataFrame:

@@ -68,6 +68,12 @@ create or replace temp macro is_area_code(s) as (
     regexp_full_match(s, '\d{4}') or regexp_full_match(s, 'G\d+')
 );
 
+-- A licence as it is matched (etl/schema.py LICENCES): upper case, and any run of spaces, "-"
+-- and "_" as one space, so "cc-by-4.0" (SPDX) is "CC BY 4.0".
+create or replace temp macro licence_spelling(s) as (
+    upper(regexp_replace(trim(s), '[\s_-]+', ' ', 'g'))
+);
+
 -- Comparators as typed, with the mathematical signs some tools export.
 create or replace temp macro normalise_comparator(s) as (
     case lower(replace(s, ' ', '')) when '≥' then '>=' when '≤' then '<=' else lower(replace(s, ' ', '')) end

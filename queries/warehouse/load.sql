@@ -5,8 +5,10 @@
 --          alone, so an incremental build (etl/incremental.py) keeps them as they are; periods
 --          depend on the outcomes too and are filled by periods.sql in every build.
 -- Grain:   see schema.sql.
--- Params:  none (the level order comes from the temp table goal_levels).
--- Rule numbers are stored in canonical form ("0,5" becomes "0.5") so every reader can parse them.
+-- Params:  none (the level order comes from the temp table goal_levels, the licences from
+--          the temp table licences).
+-- Rule numbers are stored in canonical form ("0,5" becomes "0.5") so every reader can parse them,
+-- and a licence as the format writes it ("cc-by-4.0" becomes "CC BY 4.0").
 insert into settings
 select
     key,
@@ -16,6 +18,8 @@ select
             'max_outcome_age_years'
         ) then parse_number(value)::varchar
         when key = 'rule_preset' then lower(value)
+        when key = 'licence'
+            then (select licence from licences where spelling = licence_spelling(value))
         else value
     end,
 from stg_settings

@@ -1,5 +1,6 @@
 -- Purpose: settings problems: municipality_code exactly once and four digits, rule numbers in
---          range. (Unknown keys and duplicate keys are found by the generic checks.)
+--          range, a licence of the table licences (etl/licences.sql). (Unknown keys and
+--          duplicate keys are found by the generic checks.)
 -- Grain:   one row per problem: file, sheet, row, column, found, expected.
 -- Params:  none.
 with codes as (
@@ -31,6 +32,11 @@ select _file, _sheet, _row, 'value', format('rule_preset = "{}"', value),
     'ett av: two_thirds, majority, all, worst_of',
 from stg_settings
 where key = 'rule_preset' and lower(value) not in ('two_thirds', 'majority', 'all', 'worst_of')
+union all
+select _file, _sheet, _row, 'value', format('licence = "{}"', value),
+    'en av: ' || (select string_agg(licence, ', ' order by licence) from licences),
+from stg_settings
+where key = 'licence' and licence_spelling(value) not in (select spelling from licences)
 union all
 select p._file, p._sheet, p._row, 'value',
     format('partial_threshold {} är större än full_threshold {}', p.value, f.value),
