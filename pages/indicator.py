@@ -159,12 +159,7 @@ def indicator_page() -> None:
         toolbar=True,
     )
 
-    notes = [view.sources_text(series)]
-    if meta.source == "kolada" and view.sources_text(series) != "Källa: Kolada":
-        notes.append(
-            "Indikatorn är ett Kolada-nyckeltal, men värdena i datalagret anges inte komma från "
-            "Kolada och ska inte krediteras Kolada."
-        )
+    notes = view.source_notes(series, meta.source)
     if target_goal is None:
         notes.append("Indikatorn har inga målvärden.")
     elif len(same) > 1:

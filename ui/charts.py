@@ -47,13 +47,14 @@ def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
     return fig
 
 
-def show(fig: go.Figure, *, toolbar: bool = False) -> None:
+def show(fig: go.Figure, *, toolbar: bool = False, alt: str | None = None) -> None:
     """Draw a figure on the page. Streamlit's chart theme is switched off: the browser spends
     about 100 ms applying it to every new figure (measured with bench/pages.py on the large
     model), and ``layout`` gives the figures their look. ``toolbar``: plotly's buttons (zoom,
-    download as PNG), for charts an analyst may want to take further."""
+    download as PNG), for charts an analyst may want to take further. ``alt``: the chart in
+    words, as its accessible name for a screen reader."""
     config = {"displaylogo": False} if toolbar else {"displayModeBar": False}
-    st.plotly_chart(fig, theme=None, config=config)
+    st.plotly_chart(fig, theme=None, config=config, alt=alt)
 
 
 def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:

@@ -119,6 +119,19 @@ def sources_text(series: pd.DataFrame) -> str:
     return "Källa: " + "; ".join(parts)
 
 
+def source_notes(series: pd.DataFrame, indicator_source: str | None) -> list[str]:
+    """Where the values come from (``sources_text``), and a warning when the model calls the
+    indicator a Kolada KPI but its values do not say they come from Kolada: those values must
+    not be credited to Kolada."""
+    notes = [sources_text(series)]
+    if indicator_source == "kolada" and notes[0] != "Källa: Kolada":
+        notes.append(
+            "Indikatorn är ett Kolada-nyckeltal, men värdena här anges inte komma från Kolada "
+            "och ska inte krediteras Kolada."
+        )
+    return notes
+
+
 def target_notes(targets: pd.DataFrame) -> list[str]:
     """Targets that are a direction rather than a level (increase, decrease): said in words,
     because there is no line to draw."""

@@ -1,0 +1,120 @@
+"""Indikator (public, /indikator?id=N15505): what does this indicator measure, and how has it
+developed? A chart, the chart in words, the values as a table, and the goals it measures."""
+
+import streamlit as st
+
+from ui import charts, public_text, public_view
+from ui import format as fmt
+from ui import indicator_view as view
+from ui.data import fetch, require_warehouse
+
+require_warehouse()
+about = public_view.summary()
+periods = public_view.reported_periods()
+period = periods[0] if periods else None
+indicator = st.query_params.get("id")
+found = fetch("app/indicator_meta", indicator=indicator) if indicator else None
+if found is None or found.empty:
+    public_view.not_found("Indikatorn")
+    public_view.footer(about)
+    st.stop()
+
+meta = found.iloc[0]
+decimals = view.shown_decimals(meta.decimals)
+unit = meta.unit or None
+st.title(meta.title)
+facts = ["Indikator"]
+if unit:
+    facts.append(f"Enhet: {fmt.literal(unit)}")
+if meta.direction in ("higher", "lower"):
+    facts.append(meta.direction_text.capitalize())
+if meta.kolada_kpi:
+    facts.append(f"Nyckeltal i Kolada: {fmt.literal(meta.kolada_kpi)}")
+st.caption(" · ".join(facts))
+public_view.data_notice(about)
+if meta.description:
+    st.markdown(fmt.literal(meta.description))
+
+# --- the goals it measures, and how it went for each -------------------------------------------
+goals = fetch("app/indicator_goals", indicator=indicator, period=period)
+if period is not None and not goals.empty:
+    when = public_view.period_name(period)
+    st.subheader(f"Mål som indikatorn mäter, {when}")
+    status = fetch("app/indicator_period_status", indicator=indicator, period=period)
+    status = status.assign(unit=unit, decimals=decimals)
+    for goal_id, rows in status.groupby("goal_id", sort=False):
+        with st.container(border=True):
+            public_view.goal_link(goal_id, rows.goal_title.iloc[0])
+            st.markdown(public_view.indicator_lines(rows, when))
+    for goal in goals[~goals.goal_id.isin(status.goal_id)].itertuples():
+        public_view.goal_link(goal.goal_id, goal.title)
+
+# --- the time series -----------------------------------------------------------------------------
+st.subheader("Utveckling över tid")
+types = fetch("app/indicator_period_types", indicator=indicator, period=period)
+if types.empty:
+    st.info("Det finns inga värden för indikatorn ännu.")
+    public_view.footer(about)
+    st.stop()
+period_type = types.period_type.iloc[0]
+if len(types) > 1:
+    period_type = st.segmented_control(
+        "Visa värden per",
+        list(types.period_type),
+        default=period_type,
+        format_func=dict(zip(types.period_type, types.label, strict=True)).get,
+        required=True,
+        key="indikator_period_type",
+    )
+with_targets = goals[(goals.target_count > 0)]
+target_goal = None
+if not with_targets.empty:
+    valid = with_targets[with_targets.is_valid]
+    target_goal = (valid if not valid.empty else with_targets).iloc[0]
+targets = fetch(
+    "app/indicator_targets",
+    indicator=indicator,
+    goal=None if target_goal is None else target_goal.goal_id,
+    period_type=period_type,
+)
+series = fetch(
+    "app/indicator_series",
+    indicator=indicator,
+    period_type=period_type,
+    max_points=charts.MAX_POINTS - len(targets),
+)
+in_words = public_text.trend_text(
+    series,
+    targets,
+    direction=meta.direction,
+    decimals=decimals,
+    unit=unit,
+    labels=public_view.period_names(),
+)
+charts.show(view.figure(series, targets, decimals=decimals, unit=unit), alt=in_words)
+st.markdown(f"**Diagrammet i ord:** {fmt.literal(in_words)}")
+notes = view.source_notes(series, meta.source)
+if target_goal is not None and len(with_targets) > 1:
+    notes.append(f"Målvärdet i diagrammet gäller målet ”{target_goal.title}”.")
+notes += view.target_notes(targets)
+if series.role.eq("grupp").any():
+    notes.append("Jämförelsegruppen är ett ovägt medelvärde av liknande kommuner, som i Kolada.")
+st.caption(fmt.literal("  \n".join(notes)))
+
+table = view.value_table(series, decimals, unit)
+with st.expander(f"Värdena i tabellform ({fmt.number(len(table))} rader)"):
+    st.table(table.map(lambda cell: fmt.literal(str(cell))), hide_index=True)
+st.download_button(
+    "Ladda ner värdena (CSV)",
+    data=view.csv_bytes(table),
+    file_name=f"{indicator}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="indikator_csv",
+    on_click="ignore",
+    help="Semikolonseparerad med decimalkomma, öppnas direkt i Excel.",
+)
+
+st.markdown("##### Vad betyder orden?")
+public_view.glossary(("Indikator", "Målvärde"))
+public_view.footer(about)
