@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts, tables
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
-from ui.state import period_labels, select, select_in_area, select_period
+from ui.state import period_labels, select, select_in_area, select_period, select_period_type
 
 require_warehouse()
 period = select_period()
@@ -81,16 +81,7 @@ def indicator_page() -> None:
         )
         st.stop()
 
-    period_type = types.period_type.iloc[0]
-    if len(types) > 1:
-        period_type = st.segmented_control(
-            "Periodtyp",
-            list(types.period_type),
-            default=period_type,
-            format_func=dict(zip(types.period_type, types.label, strict=True)).get,
-            required=True,
-            key="indicator_period_type",
-        )
+    period_type = select_period_type(types, "Periodtyp", key="indicator_period_type")
 
     # Which goal's target line to draw: a choice only when the goals' targets differ. By default
     # a goal that is valid in the selected period.
@@ -185,16 +176,7 @@ def indicator_page() -> None:
     )
     if values.open:
         values.dataframe(table, hide_index=True)
-    st.download_button(
-        "Ladda ner som CSV",
-        data=view.csv_bytes(table),
-        file_name=f"{indicator}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="indicator_csv",
-        on_click="ignore",
-        help="Semikolonseparerad med decimalkomma (UTF-8), öppnas direkt i svenska Excel.",
-    )
+    view.csv_download(table, indicator, key="indicator_csv")
 
 
 indicator_page()

@@ -7,19 +7,14 @@ from ui import charts, public_text, public_view
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
+from ui.state import select_period_type
 
 require_warehouse()
 about = public_view.summary()
 periods = public_view.reported_periods()
 period = periods[0] if periods else None
-indicator = st.query_params.get("id")
-found = fetch("app/indicator_meta", indicator=indicator) if indicator else None
-if found is None or found.empty:
-    public_view.not_found("Indikatorn")
-    public_view.footer(about)
-    st.stop()
-
-meta = found.iloc[0]
+meta = public_view.requested_row("Indikatorn", "app/indicator_meta", "indicator", about)
+indicator = meta.indicator_id
 decimals = view.shown_decimals(meta.decimals)
 unit = meta.unit or None
 st.title(meta.title)
@@ -45,7 +40,7 @@ if period is not None and not goals.empty:
     for goal_id, rows in status.groupby("goal_id", sort=False):
         with st.container(border=True):
             public_view.goal_link(goal_id, rows.goal_title.iloc[0])
-            st.markdown(public_view.indicator_lines(rows, when))
+            st.markdown(public_view.indicator_lines(rows))
     for goal in goals[~goals.goal_id.isin(status.goal_id)].itertuples():
         public_view.goal_link(goal.goal_id, goal.title)
 
@@ -56,16 +51,7 @@ if types.empty:
     st.info("Det finns inga värden för indikatorn ännu.")
     public_view.footer(about)
     st.stop()
-period_type = types.period_type.iloc[0]
-if len(types) > 1:
-    period_type = st.segmented_control(
-        "Visa värden per",
-        list(types.period_type),
-        default=period_type,
-        format_func=dict(zip(types.period_type, types.label, strict=True)).get,
-        required=True,
-        key="indikator_period_type",
-    )
+period_type = select_period_type(types, "Visa värden per", key="indikator_period_type")
 with_targets = goals[(goals.target_count > 0)]
 target_goal = None
 if not with_targets.empty:
@@ -104,16 +90,7 @@ st.caption(fmt.literal("  \n".join(notes)))
 table = view.value_table(series, decimals, unit)
 with st.expander(f"Värdena i tabellform ({fmt.number(len(table))} rader)"):
     st.table(table.map(lambda cell: fmt.literal(str(cell))), hide_index=True)
-st.download_button(
-    "Ladda ner värdena (CSV)",
-    data=view.csv_bytes(table),
-    file_name=f"{indicator}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    key="indikator_csv",
-    on_click="ignore",
-    help="Semikolonseparerad med decimalkomma, öppnas direkt i Excel.",
-)
+view.csv_download(table, indicator, key="indikator_csv", label="Ladda ner värdena (CSV)")
 
 st.markdown("##### Vad betyder orden?")
 public_view.glossary(("Indikator", "Målvärde"))

@@ -12,15 +12,8 @@ from ui.data import fetch, require_warehouse
 require_warehouse()
 about = public_view.summary()
 periods = public_view.reported_periods()
-goal_id = st.query_params.get("id")
 period = periods[0] if periods else None
-found = fetch("public_app/goal", goal=goal_id, period=period) if goal_id else None
-if found is None or found.empty:
-    public_view.not_found("Målet")
-    public_view.footer(about)
-    st.stop()
-
-goal = found.iloc[0]
+goal = public_view.requested_row("Målet", "public_app/goal", "goal", about, period=period)
 public_view.breadcrumbs(goal.goal_id)
 st.title(goal.title)
 facts = [public_text.level_word(goal.level)]
@@ -30,10 +23,7 @@ st.caption(" · ".join(facts))
 public_view.data_notice(about)
 if goal.description:
     st.markdown(fmt.literal(goal.description))
-if period is None:
-    st.info("Kommunen har inte bedömt några mål ännu.")
-    public_view.footer(about)
-    st.stop()
+public_view.stop_if_unassessed(period, about)
 
 when = public_view.period_name(period)
 if not goal.is_valid:
@@ -51,13 +41,13 @@ else:
             st.caption(f"Bedömningen gjordes {goal.assessed_on:%Y-%m-%d}.")
 
     st.subheader("Så mäts målet")
-    indicators = fetch("public_app/goal_indicators", goal=goal.goal_id, period=period)
+    indicators = fetch("app/goal_indicator_details", goal_id=goal.goal_id, period=period)
     if indicators.empty:
         st.markdown("Målet mäts inte med några indikatorer här; det bedöms utifrån sina delmål.")
     for indicator_id, rows in indicators.groupby("indicator_id", sort=False):
         with st.container(border=True):
             public_view.indicator_link(indicator_id, rows.title.iloc[0])
-            st.markdown(public_view.indicator_lines(rows, when))
+            st.markdown(public_view.indicator_lines(rows))
 
     children = fetch("public_app/goal_children", goal=goal.goal_id, period=period)
     if not children.empty:

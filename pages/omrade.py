@@ -10,24 +10,14 @@ from ui.data import fetch, require_warehouse
 require_warehouse()
 about = public_view.summary()
 periods = public_view.reported_periods()
-area_id = st.query_params.get("id")
 period = periods[0] if periods else None
-found = fetch("public_app/areas", period=period, area=area_id) if area_id else None
-if found is None or found.empty:
-    public_view.not_found("Området")
-    public_view.footer(about)
-    st.stop()
-
-area = found.iloc[0]
+area = public_view.requested_row("Området", "public_app/areas", "area", about, period=period)
 st.page_link(public_view.START, label="Alla områden", icon=":material/arrow_back:")
 st.title(area.title)
 public_view.data_notice(about)
 if area.description:
     st.markdown(fmt.literal(area.description))
-if period is None:
-    st.info("Kommunen har inte bedömt några mål ännu.")
-    public_view.footer(about)
-    st.stop()
+public_view.stop_if_unassessed(period, about)
 
 when = public_view.period_name(period)
 st.markdown(f"#### {public_text.reached_line(area.status_counts, area.goal_count, when)}")

@@ -12,17 +12,13 @@ about = public_view.summary()
 periods = public_view.reported_periods()
 
 st.title(about.municipality_name or "Kommunens mål")
-st.markdown("#### Så går det för kommunens mål")
+st.subheader("Så går det för kommunens mål", anchor=False)
 public_view.data_notice(about)
 if about.vision:
     st.markdown(f"**Kommunens vision:** {fmt.literal(about.vision)}")
 
-if not periods:
-    st.info("Kommunen har inte bedömt några mål ännu.")
-    public_view.footer(about)
-    st.stop()
-
-period = periods[0]
+period = periods[0] if periods else None
+public_view.stop_if_unassessed(period, about)
 when = public_view.period_name(period)
 areas = fetch("public_app/areas", period=period, area=None)
 st.markdown(
@@ -33,9 +29,10 @@ if areas.empty:
     st.info(f"Det finns inga områden med mål för {when}.")
 for area in areas.itertuples():
     with st.container(border=True):
-        public_view.area_link(area.area_id, area.title)
+        st.markdown(f"#### {fmt.literal(area.title)}", anchors=False)
         st.markdown(f"**{public_text.reached_line(area.status_counts, area.goal_count, when)}**")
         st.caption(public_text.counts_line(area.status_counts))
+        public_view.area_link(area.area_id)
 
 st.markdown("##### Vad betyder orden?")
 public_view.glossary(("Mål", "Nämnd"))

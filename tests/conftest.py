@@ -271,6 +271,29 @@ def values(array) -> list:
     return list(array)
 
 
+# --- Chromium ----------------------------------------------------------------------------------
+
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots to look at (ignored by git)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, for the module's tests; skipped with the reason
+    when either is missing."""
+    from tools import server
+
+    reason = server.chromium_missing_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=server.CHROMIUM, args=server.CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 # --- the public dashboard (ROD_TRAD_MODE=public) ----------------------------------------------
 
 

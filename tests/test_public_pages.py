@@ -31,6 +31,8 @@ VIEWS = {
     "pages/om.py": {},
 }
 YEAR = "2025"  # the latest annual report of the example
+# Words of the analysts' pages that the "hittades inte" page must not show.
+ANALYST_WORDS = {"Datakvalitet", "Målkedjan", "Period"}
 
 
 def texts(at) -> str:
@@ -41,6 +43,7 @@ def texts(at) -> str:
 def test_every_public_page_renders_with_the_data_notice(page, public_example_db, monkeypatch):
     at = run_public_page(page, public_example_db, monkeypatch, **VIEWS[page])
     assert not at.exception, at.exception
+    assert not at.error  # run_in_frame shows an exception in public mode as an error
     assert at.title
     assert not at.sidebar.children  # nothing in a sidebar, developer text least of all
     # Synthetic example data says so on the page itself, never crediting Kolada.
@@ -75,8 +78,13 @@ def test_the_start_page_has_one_line_per_area_as_the_public_warehouse_counts(
         )
         if partly:
             assert any(f"½\xa0{partly} delvis" in c for c in captions)
-    areas = [link.proto.label for link in at.get("page_link") if link.proto.page == "omrade"]
-    assert areas == [f"**{fmt.literal(title)}**" for title, *_ in expected]
+    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    assert headings == [f"#### {fmt.literal(title)}" for title, *_ in expected]
+    links = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "omrade"]
+    areas = public_rows(
+        public_example_db, "select goal_id from goals where level = 'område' order by 1"
+    )
+    assert links == [f"id={a}" for (a,) in areas]
     assert any("Sjövik – den trygga" in m.value for m in at.markdown)  # the vision
 
 
@@ -177,6 +185,28 @@ def test_an_indicator_page_draws_its_series_and_says_it_in_words(public_example_
     assert goals == {"id=KF1.1", "id=BUN2"}
 
 
+def test_an_indicator_with_values_from_kolada_credits_kolada(tmp_path, monkeypatch):
+    from etl.build import build
+    from tests.conftest import minimal_tables, write_csv_source
+    from tests.test_real_kolada import kolada_rows  # skips when the real extracts are missing
+
+    tables = minimal_tables()  # Testkommun, municipality code 0180: Stockholm's values
+    tables["indicators"][0] |= {"source": "kolada", "kolada_kpi": "N15505"}
+    tables["outcomes"] = kolada_rows("N15505")
+    db = build([write_csv_source(tmp_path / "source", tables)], tmp_path / "w.duckdb", public=True)
+    at = run_public_page("pages/indikator.py", db.path, monkeypatch, id="N15505")
+    assert not at.exception and not at.error
+    notes = " ".join(c.value for c in at.caption)
+    assert "Källa\\: Kolada" in notes and "krediteras" not in notes
+    [(period, value)] = public_rows(
+        db.path,
+        "select period, value from outcomes where subject = '0180' and gender = 'T' "
+        "and value is not null order by period_end desc limit 1",
+    )
+    [words] = [m.value for m in at.markdown if m.value.startswith("**Diagrammet i ord:**")]
+    assert fmt.literal(f"till {fmt.number(value, 2)} ({period})") in words
+
+
 @pytest.mark.parametrize(
     ("page", "internal"),
     [
@@ -213,6 +243,16 @@ def test_the_analysts_pages_are_not_registered(public_example_db, monkeypatch):
     for page in ("pages/data_quality.py", "pages/start.py", "pages/goal_chain.py"):
         with pytest.raises(ValueError, match="navigation page"):
             at.switch_page(page)
+
+
+@pytest.mark.parametrize("page", ["pages/data_quality.py", "pages/goal_chain.py"])
+def test_an_analysts_page_asked_for_by_its_hash_is_not_found(page, public_example_db, monkeypatch):
+    # AppTest's first run asks for a page by the hash of its file's stem, as the rerun out of
+    # Streamlit's legacy pages/ mode does on a fresh server.
+    at = run_public_page(page, public_example_db, monkeypatch)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sidan hittades inte"]
+    assert ANALYST_WORDS.isdisjoint(" ".join(rendered(at)).split())
 
 
 def test_public_mode_reads_only_the_public_warehouse(public_example_db, tmp_path, monkeypatch):
@@ -279,15 +319,23 @@ def test_every_public_page_renders_on_odd_warehouses(page, case, tmp_path, monke
 
 def test_an_unknown_address_gets_a_swedish_page_the_way_streamlit_names_it():
     """ui/public_frame.py learns the address asked for from the page manager's
-    ``intended_page_name``; should Streamlit rename it, unknown addresses would show
-    Streamlit's English dialog again."""
+    ``intended_page_name`` and ``intended_page_script_hash``, the hash being ``calc_hash`` of
+    the address; should Streamlit change these, unknown addresses would show Streamlit's
+    English dialog again, or the start page."""
+    import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.util import calc_hash
 
     from tests.conftest import ROOT
 
     manager = PagesManager(str(ROOT / "dashboard.py"), setup_watcher=False)
-    manager.set_script_intent("", "data_quality")
+    manager.set_script_intent(calc_hash("data_quality"), "data_quality")
     assert manager.intended_page_name == "data_quality"
+    assert manager.intended_page_script_hash == calc_hash("data_quality")
+    assert st.Page.__dict__["_script_hash"].fget.__code__.co_names[-2:] == (
+        "calc_hash",
+        "_url_path",
+    )
 
 
 # --- the words ---------------------------------------------------------------------------------

@@ -40,17 +40,44 @@ def chromium_missing_reason() -> str | None:
     return None
 
 
+# "8700-8749": the ports servers started here may use, on a machine shared with other servers;
+# unset, the system picks a free port.
+PORTS_ENV = "ROD_TRAD_TEST_PORTS"
+
+
+_handed_out: set[int] = set()  # in the range: a port given is not yet bound by its server
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    first, _, last = os.environ.get(PORTS_ENV, "").partition("-")
+    if not first:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+    ports = range(int(first), int(last or first) + 1)
+    if _handed_out.issuperset(ports):
+        _handed_out.clear()  # every port was given once: those servers have stopped or bound
+    for port in ports:
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise OSError(f"no free port in {PORTS_ENV}={os.environ[PORTS_ENV]}")
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, timeout: float = 60) -> Iterator[str]:
-    """Serve the dashboard on the warehouse ``db``; yields the base URL."""
+def streamlit_server(db: Path, timeout: float = 60, *, mode: str | None = None) -> Iterator[str]:
+    """Serve the dashboard on the warehouse ``db`` (in ``mode``, ROD_TRAD_MODE, if given);
+    yields the base URL."""
     port = free_port()
     env = {**os.environ, "ROD_TRAD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    if mode is not None:
+        env["ROD_TRAD_MODE"] = mode
     streamlit = shutil.which("streamlit", path=str(Path(sys.executable).parent)) or "streamlit"
     process = subprocess.Popen(
         [

@@ -10,6 +10,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from ui import charts, tables
 from ui import format as fmt
@@ -34,7 +35,7 @@ _COMPARATOR_WORDS = {">=": "≥", "<=": "≤"}
 
 def shown_decimals(decimals: float | int | None) -> int:
     """The indicator's decimals, or 2 when the model does not say."""
-    if decimals is None or (isinstance(decimals, float) and math.isnan(decimals)):
+    if decimals is None or pd.isna(decimals):
         return 2
     return int(decimals)
 
@@ -102,6 +103,22 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     ]
     out["Källa"] = out["Källa"].replace("–", "")
     return ("\ufeff" + out.to_csv(sep=";", index=False, lineterminator="\r\n")).encode("utf-8")
+
+
+def csv_download(
+    table: pd.DataFrame, indicator_id: str, *, key: str, label: str = "Ladda ner som CSV"
+) -> None:
+    """A button that downloads ``table`` as ``<indicator_id>.csv`` (``csv_bytes``)."""
+    st.download_button(
+        label,
+        data=csv_bytes(table),
+        file_name=f"{indicator_id}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+        on_click="ignore",
+        help="Semikolonseparerad med decimalkomma (UTF-8), öppnas direkt i svenska Excel.",
+    )
 
 
 def sources_text(series: pd.DataFrame) -> str:

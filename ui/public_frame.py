@@ -20,6 +20,10 @@ import streamlit as st
 from ui import public_view
 
 STYLE = Path(__file__).with_name("public.css")
+# The addresses Streamlit's legacy pages/ mode gives the files in pages/.
+_PAGE_FILE_STEMS = {
+    path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py")
+}
 
 # (file, title, shown in the menu); the first is the start page at "/".
 PAGES = (
@@ -30,6 +34,7 @@ PAGES = (
     ("pages/om.py", "Om siffrorna", True),
 )
 _NOT_FOUND_PATH = "_public_not_found_path"  # session state: the unknown address being shown
+_SHOWN = "_public_shown_page"  # session state: the address of the page the last run showed
 
 
 def navigation() -> st.Page:
@@ -44,7 +49,7 @@ def navigation() -> st.Page:
         )
         for number, (file, title, in_menu) in enumerate(PAGES)
     ]
-    unknown = _unknown_path({page.url_path for page in pages})
+    unknown = _unknown_path({Path(file).stem for file, _, _ in PAGES})
     if unknown is not None:
         pages.append(
             st.Page(
@@ -55,6 +60,8 @@ def navigation() -> st.Page:
             )
         )
     page = st.navigation(pages, position="top")
+    st.session_state[public_view.SAME_PAGE] = st.session_state.get(_SHOWN) == page.url_path
+    st.session_state[_SHOWN] = page.url_path
     st.html(STYLE)
     return page
 
@@ -62,16 +69,25 @@ def navigation() -> st.Page:
 def _unknown_path(known: set[str]) -> str | None:
     """The address asked for when no public page has it, else None.
 
-    Streamlit 1.67 says which address a run was asked for only through its page manager
-    (``intended_page_name``: the path typed or followed; empty on a rerun of the page shown,
-    which is why the unknown address is also kept in the session).
-    tests/test_public_pages.py fails when that changes.
+    Streamlit 1.67 says which address a run was asked for only through its page manager:
+    ``intended_page_name``, the path typed or followed (empty on a rerun of the page shown,
+    which is why the unknown address is also kept in the session), or only
+    ``intended_page_script_hash``, the hash of the address, when a fresh server's legacy
+    ``pages/`` mode ran a page of ``pages/`` on its own and that reran into dashboard.py
+    (``ui.data._leave_legacy_navigation``): then the address is the stem of one of those
+    files. tests/test_public_pages.py fails when the names change.
     """
     from streamlit.runtime.scriptrunner import get_script_run_ctx
+    from streamlit.util import calc_hash
 
     ctx = get_script_run_ctx()
-    asked = (ctx.pages_manager.intended_page_name or "") if ctx is not None else ""
-    asked = asked.strip("/")
+    if ctx is None:
+        return None
+    manager = ctx.pages_manager
+    asked = (manager.intended_page_name or "").strip("/")
+    if not asked and manager.intended_page_script_hash:
+        stems = {calc_hash(path): path for path in known | _PAGE_FILE_STEMS}
+        asked = stems.get(manager.intended_page_script_hash, "")
     if asked:
         # A nested address cannot be a page's (st.Page refuses a "/"); Streamlit shows its main
         # page for it.

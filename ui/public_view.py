@@ -22,6 +22,8 @@ AREA = "pages/omrade.py"
 GOAL = "pages/mal.py"
 INDICATOR = "pages/indikator.py"
 ABOUT = "pages/om.py"
+# Session state, set by ui/public_frame.py on each run: whether the page is the one shown before.
+SAME_PAGE = "_public_same_page"
 
 
 def summary() -> pd.Series:
@@ -42,6 +44,40 @@ def period_name(period: str) -> str:
 def period_names() -> dict[str, str]:
     """``period_name`` of every evaluated period, by period code; a year is just the year."""
     return {code: code if code.isdigit() else label for code, label in period_labels().items()}
+
+
+def requested_id() -> str | None:
+    """The id in the address (``?id=KF1.1``).
+
+    A page link to the page already shown (from a goal to its sub-goal) runs the page with the
+    link's id, but Streamlit 1.67 leaves the browser's address as it was, naming the goal
+    before; so then the id is written back to the address. Only then: written while the
+    browser is still changing to another page, it would land on the address of the page left.
+    """
+    value = st.query_params.get("id")
+    if value is not None and st.session_state.get(SAME_PAGE):
+        st.query_params["id"] = value
+    return value
+
+
+def requested_row(what: str, query: str, param: str, about: pd.Series, **params) -> pd.Series:
+    """The row of ``query`` for the id in the address (passed as ``param``), or, when there is
+    none, the "hittades inte" page (``what`` hittades inte) and the end of the page."""
+    wanted = requested_id()
+    found = fetch(query, **{param: wanted}, **params) if wanted else None
+    if found is None or found.empty:
+        not_found(what)
+        footer(about)
+        st.stop()
+    return found.iloc[0]
+
+
+def stop_if_unassessed(period: str | None, about: pd.Series) -> None:
+    """End the page with a word when there is no period to report (nothing assessed yet)."""
+    if period is None:
+        st.info("Kommunen har inte bedömt några mål ännu.")
+        footer(about)
+        st.stop()
 
 
 def data_notice(about: pd.Series) -> None:
@@ -70,10 +106,10 @@ def goal_link(goal_id: str, title: str, status: str | None = None) -> None:
     st.page_link(GOAL, label=label, query_params={"id": goal_id})
 
 
-def area_link(area_id: str, title: str) -> None:
+def area_link(area_id: str) -> None:
     st.page_link(
         AREA,
-        label=f"**{fmt.literal(title)}**",
+        label="Visa områdets mål",
         icon=":material/arrow_forward:",
         icon_position="right",
         query_params={"id": area_id},
@@ -144,7 +180,7 @@ def indicator_link(indicator_id: str, title: str) -> None:
     )
 
 
-def indicator_lines(rows: pd.DataFrame, period: str) -> str:
+def indicator_lines(rows: pd.DataFrame) -> str:
     """One line per status row of an indicator (the municipality in total, women, men …):
     status, outcome and target, as Markdown."""
     lines = []
