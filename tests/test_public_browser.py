@@ -12,7 +12,8 @@ from tests.conftest import ARTIFACTS
 from tests.support.browser import full_page_screenshot, wait_until_idle
 from tools import server
 
-pytestmark = pytest.mark.browser
+# One public server for the module: its tests run on one worker under pytest-xdist.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("public_browser")]
 
 # address -> (name of the screenshot, the page's heading)
 PAGES = {
