@@ -40,6 +40,7 @@ import duckdb
 import warehouse
 from bench.generate import CITY, CITY_FRACTION, CITY_GOAL_FRACTION, OUT, ROOT, parse_scale
 from bench.run import (
+    PAGE_QUERIES,
     TARGETS,
     Log,
     _ok,
@@ -170,16 +171,31 @@ def measure_pages(
     db: Path, base_queries: Path, runs: int, log: Log, warmup: int = 3
 ) -> dict[str, dict[str, Any]]:
     """Base and working-tree text of each page query in turn, on one cursor, same parameters."""
+
+    def base_needs(name: str) -> set[str]:
+        if not (base_queries / f"{name}.sql").exists():
+            return set()
+        return warehouse.parameters_in(base_queries, name)
+
+    def only(params: dict[str, Any], needed: set[str]) -> dict[str, Any]:
+        return {p: v for p, v in params.items() if p in needed}
+
     con = warehouse.open_read_only(db)
     try:
         cur = warehouse.cursor(con)
         results = {}
-        for name, param_sets in query_parameters(cur, runs + warmup).items():
+        # Parameters for both texts of a query (a parameter may have been added or dropped since
+        # the base); each text gets those it uses.
+        needs = {name: warehouse.parameters(name) | base_needs(name) for name in PAGE_QUERIES}
+        for name, param_sets in query_parameters(cur, runs + warmup, needs=needs.get).items():
             if not (base_queries / f"{name}.sql").exists():
                 continue
+            base_uses, new_uses = base_needs(name), warehouse.parameters(name)
             run = {
-                "base": lambda params, n=name: warehouse.run_other(cur, base_queries, n, **params),
-                "new": lambda params, n=name: warehouse.run(cur, n, **params),
+                "base": lambda params, n=name, u=base_uses: warehouse.run_other(
+                    cur, base_queries, n, **only(params, u)
+                ),
+                "new": lambda params, n=name, u=new_uses: warehouse.run(cur, n, **only(params, u)),
             }
             ms: dict[str, list[float]] = {side: [] for side in SIDES}
             rows, differing = [], 0
