@@ -110,7 +110,7 @@ def test_click_from_an_area_down_to_an_indicator(browser_page):
     expect(page.get_by_text("N15419").first).to_be_visible(timeout=30_000)
     wait_until_idle(page)
     assert "indicator=N15419" in page.url
-    assert page.locator(".js-plotly-plot").count() >= 1
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)  # drawn late
     assert page.get_by_test_id("stException").count() == 0
     # The status table: a static table of Markdown cells, shown as written, linking the goal.
     status = page.get_by_test_id("stTable")
