@@ -207,7 +207,14 @@ def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path
         "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
     )
     grids = page.get_by_test_id("stDataFrame")
-    expect(grids).to_have_count(downloads.count(), timeout=30_000)  # an opened table is drawn
+    # Every table has its download once both are drawn (they arrive one after the other).
+    counts = (0, -1)
+    for _ in range(150):
+        counts = (grids.count(), downloads.count())
+        if counts[0] == counts[1]:
+            break
+        page.wait_for_timeout(200)
+    assert counts[0] == counts[1], counts
     charts = page.locator(".js-plotly-plot")
     for element in [*grids.all(), *charts.all()]:
         element.hover()
