@@ -17,7 +17,7 @@ meta = public_view.requested_row("Indikatorn", "app/indicator_meta", "indicator"
 indicator = meta.indicator_id
 decimals = view.shown_decimals(meta.decimals)
 unit = meta.unit or None
-st.title(meta.title)
+st.title(fmt.plain(meta.title))
 facts = ["Indikator"]
 if unit:
     facts.append(f"Enhet: {fmt.literal(unit)}")
@@ -28,7 +28,7 @@ if meta.kolada_kpi:
 st.caption(" · ".join(facts))
 public_view.data_notice(about)
 if meta.description:
-    st.markdown(fmt.literal(meta.description))
+    st.markdown(fmt.plain(meta.description))
 
 # --- the goals it measures, and how it went for each -------------------------------------------
 goals = fetch("app/indicator_goals", indicator=indicator, period=period)

@@ -15,14 +15,14 @@ periods = public_view.reported_periods()
 period = periods[0] if periods else None
 goal = public_view.requested_row("Målet", "public_app/goal", "goal", about, period=period)
 public_view.breadcrumbs(goal.goal_id)
-st.title(goal.title)
+st.title(fmt.plain(goal.title))
 facts = [public_text.level_word(goal.level)]
 if goal.responsible:
     facts.append(f"Ansvarig: {fmt.literal(goal.responsible)}")
 st.caption(" · ".join(facts))
 public_view.data_notice(about)
 if goal.description:
-    st.markdown(fmt.literal(goal.description))
+    st.markdown(fmt.plain(goal.description))
 public_view.stop_if_unassessed(period, about)
 
 when = public_view.period_name(period)
@@ -34,9 +34,9 @@ else:
         if goal.has_hidden_basis:
             st.markdown(public_text.HIDDEN_BASIS)
         if goal.analysis:
-            st.markdown(fmt.literal(goal.analysis))
+            st.markdown(fmt.plain(goal.analysis))
         if goal.actions:
-            st.markdown(f"**Vad kommunen gör:** {fmt.literal(goal.actions)}")
+            st.markdown(f"**Vad kommunen gör:** {fmt.plain(goal.actions)}")
         if pd.notna(goal.assessed_on):
             st.caption(f"Bedömningen gjordes {goal.assessed_on:%Y-%m-%d}.")
 

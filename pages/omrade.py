@@ -13,10 +13,10 @@ periods = public_view.reported_periods()
 period = periods[0] if periods else None
 area = public_view.requested_row("Området", "public_app/areas", "area", about, period=period)
 st.page_link(public_view.START, label="Alla områden", icon=":material/arrow_back:")
-st.title(area.title)
+st.title(fmt.plain(area.title))
 public_view.data_notice(about)
 if area.description:
-    st.markdown(fmt.literal(area.description))
+    st.markdown(fmt.plain(area.description))
 public_view.stop_if_unassessed(period, about)
 
 when = public_view.period_name(period)

@@ -11,11 +11,11 @@ require_warehouse()
 about = public_view.summary()
 periods = public_view.reported_periods()
 
-st.title(about.municipality_name or "Kommunens mål")
+st.title(fmt.plain(about.municipality_name or "Kommunens mål"))
 st.subheader("Så går det för kommunens mål", anchor=False)
 public_view.data_notice(about)
 if about.vision:
-    st.markdown(f"**Kommunens vision:** {fmt.literal(about.vision)}")
+    st.markdown(f"**Kommunens vision:** {fmt.plain(about.vision)}")
 
 period = periods[0] if periods else None
 public_view.stop_if_unassessed(period, about)
