@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 # Streamlit sends a page's elements one after another, and a fast run may finish before its
 # status widget ever appears; so "idle" is: no status widget and no element added or changed
 # for half a second.
