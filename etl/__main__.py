@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl check|build``."""
+"""Command line: ``python -m etl check|build|status|kolada``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from etl.build import DEFAULT_DB, EXAMPLE_SOURCE, build, check
+from etl.kolada import cli as kolada_cli
 from etl.problems import InvalidInput
 
 EXIT_INVALID_INPUT = 2
@@ -71,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("csv", "table"), default="csv", help="utdataformat (csv)"
     )
 
+    kolada_cli.add_commands(commands)
+
     args = parser.parse_args(argv)
+    if args.command == "kolada":
+        return kolada_cli.run(args, parser)
     if args.command == "status":
         return _status(args.db, args.period, args.indicators, args.format)
     report = (lambda _: None) if args.quiet else print

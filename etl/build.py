@@ -21,9 +21,10 @@ new and changed outcome files. If anything is doubtful it starts again as a full
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,13 +80,26 @@ class BuildResult:
 
 def check(paths: list[Path], report: Report = lambda _: None) -> list[LoadedFile]:
     """Validate sources without writing anything; raise ``InvalidInput`` listing every problem."""
+    with _checked(paths, report) as (_, files):
+        return files
+
+
+def kolada_kpis(paths: list[Path]) -> list[str]:
+    """The Kolada KPIs (``indicators.kolada_kpi``) of the valid model in ``paths``, in order."""
+    with _checked(paths, lambda _: None) as (con, _):
+        return [kpi for (kpi,) in warehouse.rows(con, "etl/kolada_kpis")]
+
+
+@contextlib.contextmanager
+def _checked(paths: list[Path], report: Report) -> Iterator[tuple[Connection, list[LoadedFile]]]:
+    """A scratch database holding ``paths`` staged and validated."""
     sources = find_sources(paths)
     with warehouse.scratch() as con:
         warehouse.script(con, "warehouse/schema")
         reading = _read(con, sources, report)
         _stage(con, reading, report)
         _validate(con, reading, report)
-    return reading.files
+        yield con, reading.files
 
 
 def build(
