@@ -33,6 +33,8 @@ import duckdb
 
 import warehouse
 from etl import bulk
+from etl.kolada import MANIFEST
+from etl.kolada import source as kolada_source
 from etl.problems import Problem
 from etl.schema import EXTRA_PREFIX, TABLES, Table
 
@@ -91,7 +93,9 @@ def find_sources(paths: list[Path]) -> Sources:
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
+        if kolada_source.is_kolada_folder(path):
+            files.append(path / MANIFEST)
+        elif path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
             if not found:
                 problems.append(
@@ -126,6 +130,7 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     warehouse.script(con, "shared/periods")
     warehouse.script(con, "etl/macros")
     warehouse.script(con, "etl/read/raw_tables", template={"tables": TABLES.values()})
+    kolada_source.create_table(con)
 
 
 def read(
@@ -139,6 +144,7 @@ def read(
     create_raw_tables(con)
     kept = kept or {}
     reading = Reading([], list(sources.problems), [])
+    folders: dict[Path, LoadedFile] = {}
     for source in sources.files:
         loaded = LoadedFile(str(source.path), source.sha256)
         reading.files.append(loaded)
@@ -146,8 +152,14 @@ def read(
             loaded.rows.update(kept[loaded.path])
         elif source.path.suffix.lower() == ".xlsx":
             _stage_xlsx(con, source.path, loaded, reading.problems)
+        elif source.path.name == MANIFEST:
+            folders[source.path] = loaded
         else:
             _read_csv(con, source.path, loaded, reading)
+    # Kolada's values become outcomes through the model's kolada_kpi: after the model is read.
+    read_folders = [m for m in folders if kolada_source.read(con, m, reading.problems)]
+    for manifest, rows in kolada_source.stage(con, read_folders).items():
+        folders[manifest].rows[bulk.BULK_TABLE] = rows
     return reading
 
 

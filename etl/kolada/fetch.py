@@ -34,11 +34,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from etl.kolada import FORMAT, MANIFEST, PAGES
 from etl.kolada.client import MAX_IDS, Client, KoladaError, chunks
 
-MANIFEST = "manifest.json"
-PAGES = "pages"
-FORMAT = "rod-trad-kolada/1"
 PEER_TITLE = "Liknande kommuner, övergripande, {name},"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 

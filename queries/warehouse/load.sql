@@ -81,6 +81,13 @@ select
 from stg_outcomes
 order by indicator_id, subject, gender, period_end, period;
 
+insert into kolada_values
+select
+    kpi, area, year, gender, value, status, member_count, fetched_at, revised_from, revised_at,
+    manifest,
+from stg_kolada
+order by kpi, area, gender, year;
+
 insert into assessments
 select
     goal_id, period, period_type, period_end, status, assessed_by, analysis,

@@ -130,6 +130,22 @@ create table outcome_series (
     value_count bigint not null,
 );
 
+-- One row per Kolada KPI, area, year and gender, as the latest answer of a Kolada folder
+-- (python -m etl kolada fetch) gives it; empty when no Kolada folder was a source.
+create table kolada_values (
+    kpi varchar not null,
+    area varchar not null,
+    year bigint not null,
+    gender varchar not null,
+    value double,
+    status varchar,
+    member_count bigint,
+    fetched_at timestamp not null,
+    revised_from double,
+    revised_at timestamp,
+    source_path varchar not null,
+);
+
 -- One row per goal and period.
 create table assessments (
     goal_id varchar not null,

@@ -1,0 +1,103 @@
+"""A folder of ``python -m etl kolada fetch`` as a source of ``python -m etl build``.
+
+The folder is known by its ``manifest.json``. Its pages are read by DuckDB as they were
+received, every answer in the order fetched; for each KPI, area, year and gender the latest
+answer's value counts (a later ``from_date`` answer revises it, and ``isdeleted`` removes it),
+and becomes an outcome of every indicator whose ``kolada_kpi`` is that KPI, for every area
+Kolada answered for and every gender, a null value staying missing. The latest values, with
+Kolada's status and member count and the value a revision replaced, are kept in the
+warehouse's ``kolada_values``.
+
+A page missing from the folder, or changed since it was fetched (its SHA-256 differs from the
+manifest's), is a problem naming the file: nothing of the folder is then loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+
+import warehouse
+from etl.kolada import FORMAT, MANIFEST
+from etl.problems import Problem
+
+_EXPECTED = "en mapp från python -m etl kolada fetch, oförändrad sedan hämtningen"
+
+
+def is_kolada_folder(path: Path) -> bool:
+    return path.is_dir() and (path / MANIFEST).is_file()
+
+
+def create_table(con: duckdb.DuckDBPyConnection) -> None:
+    warehouse.script(con, "etl/kolada/pages_table")
+
+
+def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]) -> int:
+    """Add the folder's values to ``raw_kolada``; the number of values, or 0 with a problem."""
+    folder = manifest.parent
+    try:
+        document = json.loads(manifest.read_text("utf-8"))
+        if document.get("format") != FORMAT:
+            raise ValueError
+        answers = [e for e in document["requests"] if e["key"].startswith("data/")]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        problems.append(
+            Problem(str(manifest), None, None, None, "inte en läsbar manifestfil", _EXPECTED)
+        )
+        return 0
+    model = warehouse.value(con, "etl/kolada/model_municipality")
+    fetched_for = document.get("municipality")
+    if model is not None and fetched_for != model:
+        problems.append(
+            Problem(
+                str(manifest),
+                None,
+                None,
+                "municipality",
+                f"hämtad för kommun {fetched_for}",
+                f"samma kommun som modellens municipality_code ({model})",
+            )
+        )
+        return 0
+    files, numbers, fetched = [], [], []
+    for number, answer in enumerate(answers, start=1):
+        for page in answer["pages"]:
+            path = folder / page["file"]
+            try:
+                intact = hashlib.sha256(path.read_bytes()).hexdigest() == page["sha256"]
+            except OSError:
+                problems.append(Problem(str(path), None, None, None, "sidan saknas", _EXPECTED))
+                continue
+            if not intact:
+                problems.append(
+                    Problem(
+                        str(path), None, None, None, "sidan har ändrats sedan hämtningen", _EXPECTED
+                    )
+                )
+                continue
+            files.append(str(path))
+            numbers.append(number)
+            fetched.append(answer["fetched_at"])
+    if not files or any(p.file.startswith(str(folder)) for p in problems):
+        return 0
+    before = warehouse.value(con, "etl/kolada/value_count")
+    warehouse.execute(
+        con,
+        "etl/kolada/read_pages",
+        manifest=str(manifest),
+        files=files,
+        answers=numbers,
+        fetched=fetched,
+    )
+    return warehouse.value(con, "etl/kolada/value_count") - before
+
+
+def stage(con: duckdb.DuckDBPyConnection, manifests: list[Path]) -> dict[Path, int]:
+    """The latest value of each Kolada series and period (``stg_kolada``), and those values as
+    outcome rows of the indicators that name their KPI; the outcome rows of each folder."""
+    warehouse.script(con, "etl/kolada/latest")
+    warehouse.execute(con, "etl/kolada/outcomes")
+    return {m: warehouse.value(con, "etl/kolada/outcome_count", manifest=str(m)) for m in manifests}

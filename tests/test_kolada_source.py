@@ -1,0 +1,151 @@
+"""A Kolada folder (python -m etl kolada fetch) as a source of python -m etl build: the values
+become outcomes through indicators.kolada_kpi, with every area and gender, nulls missing, the
+latest fetch winning, deleted values dropped, and what Kolada says about them in kolada_values.
+The folder is fetched from the stand-in for Kolada serving the real extracts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl.__main__ import main
+from etl.build import build
+from etl.problems import InvalidInput
+from tests.conftest import minimal_tables, warehouse_rows, write_csv_source
+from tests.support.kolada_server import VALUES, kolada_server
+
+SATER = "2082"
+YEARS = "2015-2022"
+
+
+def kolada_model(folder: Path, municipality: str = SATER) -> Path:
+    tables = minimal_tables()
+    tables["settings"][0]["value"] = municipality
+    tables["indicators"] = [
+        {"indicator_id": "MERIT", "title": "Meritvärde", "direction": "higher",
+         "source": "kolada", "kolada_kpi": "N15505"},
+        {"indicator_id": "MERIT2", "title": "Meritvärde igen", "direction": "higher",
+         "source": "kolada", "kolada_kpi": "n15505"},
+        {"indicator_id": "VALD", "title": "Våldsbrott", "direction": "lower",
+         "source": "kolada", "kolada_kpi": "N07403"},
+    ]  # fmt: skip
+    tables["goal_indicators"] = [{"goal_id": "N1", "indicator_id": "MERIT"}]
+    tables["targets"] = [
+        {"goal_id": "N1", "indicator_id": "MERIT", "period": "2020", "comparator": ">=",
+         "value": "230"},
+    ]  # fmt: skip
+    del tables["outcomes"]
+    return write_csv_source(folder, tables)
+
+
+def fetch(base: str, out: Path, kpis: str = "N15505,N07403") -> None:
+    args = ["kolada", "fetch", "--municipality", SATER, "--kpi", kpis, "--years", YEARS]
+    assert main([*args, "--out", str(out), "--base-url", base, "--rate", "0", "--quiet"]) == 0
+
+
+def extract(kpi: str, years: range) -> dict[tuple[str, str, str], float | None]:
+    """(area, year, gender) -> value of the real extract, read here independently."""
+    name = kpi.lower()
+    out: dict[tuple[str, str, str], float | None] = {}
+    for folder, gendered in (("geo--year", False), ("geo--gender--year", True)):
+        path = VALUES / f"datapoints--by--{folder}" / f"ddf--datapoints--{name}--by--{folder}.csv"
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as file:
+            for row in csv.DictReader(file):
+                if int(row["year"]) in years:
+                    key = (row["geo"], row["year"], row["gender"] if gendered else "T")
+                    out[key] = float(row[name]) if row[name] else None
+    return out
+
+
+def copied(folder: Path, to: Path) -> Path:
+    shutil.copytree(folder, to)
+    return to
+
+
+@pytest.fixture(scope="module")
+def fetched(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kolada") / "kolada"
+    with kolada_server() as (base, kolada):
+        fetch(base, folder)
+        yield folder, base, kolada
+
+
+def test_every_kolada_value_becomes_an_outcome_of_each_indicator_naming_its_kpi(fetched, tmp_path):
+    folder, _, _ = fetched
+    db = build([kolada_model(tmp_path / "model"), folder], tmp_path / "w.duckdb").path
+    for indicator, kpi in (("MERIT", "N15505"), ("MERIT2", "N15505"), ("VALD", "N07403")):
+        rows = warehouse_rows(
+            db,
+            "select subject, period, gender, value, source from outcomes where indicator_id = ?",
+            [indicator],
+        )
+        expected = extract(kpi, range(2015, 2023))
+        assert {(s, p, g): v for s, p, g, v, _ in rows} == expected
+        assert {source for *_, source in rows} == {"kolada"}
+    nulls = extract("N07403", range(2015, 2023))
+    assert sum(v is None for v in nulls.values()) > 100  # the extract's empty cells stay missing
+    # The goal's status reads Säter's own value.
+    [(value,)] = warehouse_rows(
+        db, "select value from indicator_status where goal_id = 'N1' and period = '2020'"
+    )
+    assert value == extract("N15505", range(2020, 2021))[(SATER, "2020", "T")]
+    kept = warehouse_rows(db, "select count(*), count(distinct area) from kolada_values")
+    assert kept == [(len(extract("N15505", range(2015, 2023))) + len(nulls), 312)]
+
+
+def test_a_later_fetch_revises_and_deletes_and_the_revision_is_kept(fetched, tmp_path):
+    folder, base, kolada = fetched
+    again = copied(folder, tmp_path / "kolada")
+    before = extract("N15505", range(2015, 2023))
+    kolada.revisions = {("N15505", SATER, 2020, "T"): 250.5, ("N15505", "0000", 2019, "K"): None}
+    kolada.revised_on = "9999-12-31"
+    try:
+        fetch(base, again)
+    finally:
+        kolada.revisions = {}
+    db = build([kolada_model(tmp_path / "model"), again], tmp_path / "w.duckdb").path
+    rows = dict(
+        ((s, p, g), v)
+        for s, p, g, v in warehouse_rows(
+            db,
+            "select subject, period, gender, value from outcomes where indicator_id = 'MERIT'",
+        )
+    )
+    assert rows[(SATER, "2020", "T")] == 250.5
+    assert ("0000", "2019", "K") not in rows
+    assert len(rows) == len(before) - 1
+    revised = warehouse_rows(
+        db,
+        "select area, year, gender, value, revised_from, revised_at is not null "
+        "from kolada_values where revised_from is not null",
+    )
+    assert revised == [(SATER, 2020, "T", 250.5, before[(SATER, "2020", "T")], True)]
+
+
+def test_a_changed_page_or_another_municipality_loads_nothing(fetched, tmp_path):
+    folder, _, _ = fetched
+    db = tmp_path / "w.duckdb"
+    build([kolada_model(tmp_path / "model")], db)
+    old = db.read_bytes()
+    with pytest.raises(InvalidInput) as raised:
+        build([kolada_model(tmp_path / "other", "0180"), folder], db)
+    [problem] = raised.value.problems
+    assert problem.file == str(folder / "manifest.json") and problem.column == "municipality"
+    assert "2082" in problem.found and "0180" in problem.expected
+
+    tampered = copied(folder, tmp_path / "tampered")
+    entry = next(e for e in json.loads((tampered / "manifest.json").read_text())["requests"]
+                 if e["key"].startswith("data/N15505"))  # fmt: skip
+    page = tampered / entry["pages"][0]["file"]
+    page.write_bytes(page.read_bytes().replace(b"220.3", b"999.9", 1))
+    with pytest.raises(InvalidInput) as raised:
+        build([kolada_model(tmp_path / "model"), tampered], db)
+    [problem] = raised.value.problems
+    assert problem.file == str(page) and "ändrats sedan hämtningen" in problem.found
+    assert db.read_bytes() == old
