@@ -152,12 +152,19 @@ def read(
             loaded.rows.update(kept[loaded.path])
         elif source.path.suffix.lower() == ".xlsx":
             _stage_xlsx(con, source.path, loaded, reading.problems)
-        elif source.path.name == MANIFEST:
+        elif source.path.name == MANIFEST or _is_kolada_extract(source.path):
             folders[source.path] = loaded
         else:
             _read_csv(con, source.path, loaded, reading)
-    # Kolada's values become outcomes through the model's kolada_kpi: after the model is read.
-    read_folders = [m for m in folders if kolada_source.read(con, m, reading.problems)]
+    # Kolada's values (folders, extract files) become outcomes through the model's kolada_kpi:
+    # after the model is read.
+    read_folders = [
+        path
+        for path in folders
+        if (kolada_source.read if path.name == MANIFEST else kolada_source.read_extract)(
+            con, path, reading.problems
+        )
+    ]
     for manifest, rows in kolada_source.stage(con, read_folders).items():
         folders[manifest].rows[bulk.BULK_TABLE] = rows
     return reading
@@ -186,6 +193,11 @@ def _read_csv(
             reading.pending.append(Pending(loaded, file))
             return
     _stage_csv_rows(con, path, loaded, table, reading.problems)
+
+
+def _is_kolada_extract(path: Path) -> bool:
+    """A CSV file not named for a table of the format, holding one Kolada KPI's values."""
+    return path.stem.strip().lower() not in TABLES and kolada_source.extract_kpi(path) is not None
 
 
 def _bulk_file(path: Path) -> bulk.BulkFile | None:

@@ -149,3 +149,49 @@ def test_a_changed_page_or_another_municipality_loads_nothing(fetched, tmp_path)
     [problem] = raised.value.problems
     assert problem.file == str(page) and "ändrats sedan hämtningen" in problem.found
     assert db.read_bytes() == old
+
+
+def test_the_real_extract_files_of_all_17_kpis_load_as_outcomes(tmp_path):
+    totals = VALUES / "datapoints--by--geo--year"
+    genders = VALUES / "datapoints--by--geo--gender--year"
+    kpis = sorted(p.name.split("--")[2].upper() for p in totals.glob("*.csv"))
+    assert len(kpis) == 17
+    tables = minimal_tables()
+    tables["settings"][0]["value"] = SATER
+    tables["indicators"] = [
+        {"indicator_id": f"I_{k}", "title": k, "direction": "higher", "source": "kolada",
+         "kolada_kpi": k}
+        for k in kpis
+    ]  # fmt: skip
+    tables["goal_indicators"] = [{"goal_id": "N1", "indicator_id": f"I_{kpis[0]}"}]
+    del tables["targets"], tables["outcomes"]
+    model = write_csv_source(tmp_path / "model", tables)
+    db = build([model, totals, genders], tmp_path / "w.duckdb").path
+    counts = dict(warehouse_rows(db, "select indicator_id, count(*) from outcomes group by all"))
+    for kpi in kpis:
+        assert counts[f"I_{kpi}"] == len(extract(kpi, range(1900, 2100))), kpi
+    assert sum(counts.values()) > 190_000
+    # Known values of the file: Helsingborg, and Gotland both as a municipality and a region.
+    known = warehouse_rows(
+        db,
+        "select subject, gender, value from outcomes where indicator_id = 'I_N15428' "
+        "and period = '2022' and subject in ('1283', '0980', '0009') order by all",
+    )
+    assert known == [
+        ("0009", "K", 89.8), ("0009", "M", 86.7), ("0009", "T", 88.3),
+        ("0980", "K", 89.93710692), ("0980", "M", 87.13826367), ("0980", "T", 88.55325914),
+        ("1283", "K", 87.27050184), ("1283", "M", 85.23489933), ("1283", "T", 86.20689655),
+    ]  # fmt: skip
+    assert warehouse_rows(db, "select count(*) from kolada_values where fetched_at is null") == [
+        (sum(counts.values()),)
+    ]
+
+
+def test_an_extract_with_a_word_for_a_number_names_the_file(tmp_path):
+    bad = tmp_path / "extract"
+    bad.mkdir()
+    (bad / "merit.csv").write_text("geo,year,n15505\n2082,2020,230.1\n2082,2021,tvåhundra\n")
+    with pytest.raises(InvalidInput) as raised:
+        build([kolada_model(tmp_path / "model"), bad], tmp_path / "w.duckdb")
+    [problem] = raised.value.problems
+    assert problem.file == str(bad / "merit.csv") and "kan inte läsas" in problem.found

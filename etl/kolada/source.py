@@ -1,4 +1,5 @@
-"""A folder of ``python -m etl kolada fetch`` as a source of ``python -m etl build``.
+"""A folder of ``python -m etl kolada fetch``, or a Kolada extract file in the wide shape
+``geo,year[,gender],<kpi>``, as a source of ``python -m etl build``.
 
 The folder is known by its ``manifest.json``. Its pages are read by DuckDB as they were
 received, every answer in the order fetched; for each KPI, area, year and gender the latest
@@ -14,8 +15,10 @@ manifest's), is a problem naming the file: nothing of the folder is then loaded.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -24,11 +27,43 @@ import warehouse
 from etl.kolada import FORMAT, MANIFEST
 from etl.problems import Problem
 
+_KPI = re.compile(r"[nu]\d{5}")
+_EXTRACT = "kolumnerna geo,year,<nyckeltal> eller geo,year,gender,<nyckeltal>, ett tal eller tomt"
 _EXPECTED = "en mapp från python -m etl kolada fetch, oförändrad sedan hämtningen"
 
 
 def is_kolada_folder(path: Path) -> bool:
     return path.is_dir() and (path / MANIFEST).is_file()
+
+
+def extract_kpi(path: Path) -> tuple[str, bool] | None:
+    """(KPI, divided by gender) of a Kolada extract file in the wide shape ``geo,year,<kpi>``
+    or ``geo,year,gender,<kpi>`` (as the open-numbers dump of Kolada writes them), else None."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            header = next(csv.reader([file.readline()]), [])
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = [h.strip().lower() for h in header]
+    shaped = len(names) == 3 or (len(names) == 4 and names[2] == "gender")
+    if shaped and names[:2] == ["geo", "year"] and _KPI.fullmatch(names[-1]):
+        return names[-1].upper(), len(names) == 4
+    return None
+
+
+def read_extract(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> int:
+    """Add an extract file's values to ``raw_kolada``; the number of values, or 0 with a
+    problem naming the file."""
+    kpi, gendered = extract_kpi(path) or ("", False)
+    before = warehouse.value(con, "etl/kolada/value_count")
+    query = "etl/kolada/extract_gendered" if gendered else "etl/kolada/extract_total"
+    try:
+        warehouse.execute(con, query, file=str(path), kpi=kpi)
+    except duckdb.Error as error:
+        first = str(error).splitlines()[0]
+        problems.append(Problem(str(path), None, None, None, f"kan inte läsas: {first}", _EXTRACT))
+        return 0
+    return warehouse.value(con, "etl/kolada/value_count") - before
 
 
 def create_table(con: duckdb.DuckDBPyConnection) -> None:

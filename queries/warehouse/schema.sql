@@ -140,7 +140,7 @@ create table kolada_values (
     value double,
     status varchar,
     member_count bigint,
-    fetched_at timestamp not null,
+    fetched_at timestamp,
     revised_from double,
     revised_at timestamp,
     source_path varchar not null,
