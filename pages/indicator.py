@@ -43,6 +43,7 @@ def indicator_page() -> None:
     st.markdown(" · ".join(facts))
     if not meta.is_public:
         st.caption(":material/lock: Indikatorn är markerad som intern (inte publik) i målmodellen.")
+    view.kolada_about(fetch("app/indicator_kolada", indicator=indicator))
 
     # --- the goals it measures ------------------------------------------------------------------
     goals = fetch("app/indicator_goals", indicator=indicator, period=period)

@@ -15,7 +15,7 @@ import pytest
 from etl.__main__ import main
 from etl.build import build
 from etl.problems import InvalidInput
-from tests.conftest import minimal_tables, warehouse_rows, write_csv_source
+from tests.conftest import minimal_tables, run_page, unescaped, warehouse_rows, write_csv_source
 from tests.support.kolada_server import VALUES, kolada_server
 
 SATER = "2082"
@@ -32,6 +32,8 @@ def kolada_model(folder: Path, municipality: str = SATER) -> Path:
          "source": "kolada", "kolada_kpi": "n15505"},
         {"indicator_id": "VALD", "title": "Våldsbrott", "direction": "lower",
          "source": "kolada", "kolada_kpi": "N07403"},
+        {"indicator_id": "GAMMAL", "title": "Invånare 13–15 år", "direction": "higher",
+         "source": "kolada", "kolada_kpi": "N01928"},
     ]  # fmt: skip
     tables["goal_indicators"] = [{"goal_id": "N1", "indicator_id": "MERIT"}]
     tables["targets"] = [
@@ -42,7 +44,7 @@ def kolada_model(folder: Path, municipality: str = SATER) -> Path:
     return write_csv_source(folder, tables)
 
 
-def fetch(base: str, out: Path, kpis: str = "N15505,N07403") -> None:
+def fetch(base: str, out: Path, kpis: str = "N15505,N07403,N01928") -> None:
     args = ["kolada", "fetch", "--municipality", SATER, "--kpi", kpis, "--years", YEARS]
     assert main([*args, "--out", str(out), "--base-url", base, "--rate", "0", "--quiet"]) == 0
 
@@ -195,3 +197,36 @@ def test_an_extract_with_a_word_for_a_number_names_the_file(tmp_path):
         build([kolada_model(tmp_path / "model"), bad], tmp_path / "w.duckdb")
     [problem] = raised.value.problems
     assert problem.file == str(bad / "merit.csv") and "kan inte läsas" in problem.found
+
+
+def test_the_indicator_page_shows_koladas_own_words_and_a_discontinued_series(
+    fetched, tmp_path, monkeypatch
+):
+    folder, _, _ = fetched
+    db = build([kolada_model(tmp_path / "model"), folder], tmp_path / "w.duckdb").path
+    with (VALUES.parent / "rkolada_sysdata" / "flattened_csv" / "kolada_kpi_v3_2026-03.csv").open(
+        encoding="utf-8"
+    ) as file:
+        catalogue = {row["id"]: row for row in csv.DictReader(file)}
+    at = run_page("pages/indicator.py", db, monkeypatch, indicator="MERIT")
+    assert not at.exception
+    [about] = [e for e in at.expander if "i Kolada" in e.label]
+    assert about.label == "Om nyckeltalet N15505 i Kolada"
+    shown = unescaped("\n".join(m.value for m in about.markdown))
+    assert catalogue["N15505"]["title"] in shown and catalogue["N15505"]["description"] in shown
+    caption = unescaped(about.caption[0].value)
+    assert caption.endswith("Källa: Kolada")
+    assert f"Senast publicerade period: {catalogue['N15505']['publ_period']}" in caption
+    assert f"Nästa publicering: {catalogue['N15505']['publication_date']}" in caption
+    assert not [w for w in at.warning if "publicerar inte längre" in w.value]
+
+    at = run_page("pages/indicator.py", db, monkeypatch, indicator="GAMMAL")
+    [warning] = [w for w in at.warning if "publicerar inte längre" in w.value]
+    assert "N01928" in warning.value and "(-2023)" in unescaped(warning.value)
+    plain = run_page(
+        "pages/indicator.py",
+        build([kolada_model(tmp_path / "m2")], tmp_path / "p.duckdb").path,
+        monkeypatch,
+        indicator="MERIT",
+    )
+    assert not [e for e in plain.expander if "i Kolada" in e.label]  # no folder, no words

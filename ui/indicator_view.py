@@ -10,6 +10,7 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from ui import charts, downloads, tables
 from ui import format as fmt
@@ -135,6 +136,38 @@ def source_notes(series: pd.DataFrame, indicator_source: str | None) -> list[str
             "och ska inte krediteras Kolada."
         )
     return notes
+
+
+def kolada_about(kolada: pd.DataFrame) -> None:
+    """Kolada's own words about the indicator's KPI, when a Kolada folder brought them: its
+    title, description, operating area and publication dates, and a warning when Kolada no
+    longer publishes the series."""
+    if kolada.empty:
+        return
+    kpi = kolada.iloc[0]
+    if kpi.is_discontinued:
+        st.warning(
+            f"Kolada publicerar inte längre nyckeltalet {fmt.plain(kpi.kpi)} "
+            f"(”{fmt.plain(kpi.title)}”): nya värden kommer inte.",
+            icon=":material/history:",
+        )
+    with st.expander(f"Om nyckeltalet {fmt.plain(kpi.kpi)} i Kolada"):
+        st.markdown(f"**{fmt.plain(kpi.title)}**")
+        if kpi.description:
+            st.markdown(fmt.plain(kpi.description))
+        facts = [
+            f"Verksamhetsområde: {fmt.plain(kpi.operating_area or '–')}",
+            f"Senast publicerade period: {fmt.plain(kpi.publ_period or '–')}",
+        ]
+        for label, day in (
+            ("Nästa publicering", kpi.publication_date),
+            ("Nästa preliminära publicering", kpi.prel_publication_date),
+        ):
+            if pd.notna(day):
+                facts.append(f"{label}: {pd.Timestamp(day):%Y-%m-%d}")
+        if pd.notna(kpi.fetched_at):
+            facts.append(f"Hämtat {pd.Timestamp(kpi.fetched_at):%Y-%m-%d}")
+        st.caption(" · ".join(facts) + " · Källa: Kolada")
 
 
 def target_notes(targets: pd.DataFrame) -> list[str]:

@@ -68,6 +68,7 @@ def read_extract(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Prob
 
 def create_table(con: duckdb.DuckDBPyConnection) -> None:
     warehouse.script(con, "etl/kolada/pages_table")
+    warehouse.script(con, "etl/kolada/kpi_table")
 
 
 def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]) -> int:
@@ -97,7 +98,28 @@ def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]
             )
         )
         return 0
+    pages = _intact_pages(folder, answers, problems)
+    if pages is None:
+        return 0
+    kpis = _intact_pages(
+        folder, [e for e in document["requests"] if e["key"].startswith("kpi/")], problems
+    )
+    if kpis is None:
+        return 0
+    if kpis["files"]:
+        warehouse.execute(con, "etl/kolada/read_kpi_pages", manifest=str(manifest), **kpis)
+    if not pages["files"]:
+        return 0
+    before = warehouse.value(con, "etl/kolada/value_count")
+    warehouse.execute(con, "etl/kolada/read_pages", manifest=str(manifest), **pages)
+    return warehouse.value(con, "etl/kolada/value_count") - before
+
+
+def _intact_pages(folder: Path, answers: list[dict], problems: list[Problem]) -> dict | None:
+    """The pages of ``answers`` as query parameters (files, answer numbers, fetch times), or
+    None when a page is missing or changed (each a problem)."""
     files, numbers, fetched = [], [], []
+    count = len(problems)
     for number, answer in enumerate(answers, start=1):
         for page in answer["pages"]:
             path = folder / page["file"]
@@ -116,23 +138,15 @@ def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]
             files.append(str(path))
             numbers.append(number)
             fetched.append(answer["fetched_at"])
-    if not files or any(p.file.startswith(str(folder)) for p in problems):
-        return 0
-    before = warehouse.value(con, "etl/kolada/value_count")
-    warehouse.execute(
-        con,
-        "etl/kolada/read_pages",
-        manifest=str(manifest),
-        files=files,
-        answers=numbers,
-        fetched=fetched,
-    )
-    return warehouse.value(con, "etl/kolada/value_count") - before
+    if len(problems) > count:
+        return None
+    return {"files": files, "answers": numbers, "fetched": fetched}
 
 
 def stage(con: duckdb.DuckDBPyConnection, manifests: list[Path]) -> dict[Path, int]:
     """The latest value of each Kolada series and period (``stg_kolada``), and those values as
     outcome rows of the indicators that name their KPI; the outcome rows of each folder."""
     warehouse.script(con, "etl/kolada/latest")
+    warehouse.script(con, "etl/kolada/latest_kpis")
     warehouse.execute(con, "etl/kolada/outcomes")
     return {m: warehouse.value(con, "etl/kolada/outcome_count", manifest=str(m)) for m in manifests}

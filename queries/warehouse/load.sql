@@ -88,6 +88,13 @@ select
 from stg_kolada
 order by kpi, area, gender, year;
 
+insert into kolada_kpis
+select
+    kpi, title, description, operating_area, perspective, is_divided_by_gender,
+    publication_date, prel_publication_date, publ_period, is_discontinued, fetched_at, manifest,
+from stg_kolada_kpis
+order by kpi;
+
 insert into assessments
 select
     goal_id, period, period_type, period_end, status, assessed_by, analysis,

@@ -146,6 +146,23 @@ create table kolada_values (
     source_path varchar not null,
 );
 
+-- One row per Kolada KPI whose metadata a Kolada folder among the sources holds, as its latest
+-- answer gives it.
+create table kolada_kpis (
+    kpi varchar not null,
+    title varchar,
+    description varchar,
+    operating_area varchar,
+    perspective varchar,
+    is_divided_by_gender boolean,
+    publication_date date,
+    prel_publication_date date,
+    publ_period varchar,
+    is_discontinued boolean,
+    fetched_at timestamp,
+    source_path varchar not null,
+);
+
 -- One row per goal and period.
 create table assessments (
     goal_id varchar not null,
