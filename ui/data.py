@@ -56,12 +56,19 @@ def _fetch(name: str, params: tuple[tuple[str, Any], ...], path: str, version: s
     return warehouse.run(warehouse.cursor(con), name, **dict(params))
 
 
-def fetch(name: str, **params: Any) -> pd.DataFrame:
-    """Rows of ``queries/<name>.sql`` from the current warehouse."""
+def build() -> tuple[str, str]:
+    """(path, version) of the warehouse the app reads now: with the small parameters of a
+    cached function, the key of what it computed from this build (FileNotFoundError when no
+    warehouse has been built)."""
     current = version()
     if current is None:
         raise FileNotFoundError(warehouse_path())
-    return _fetch(name, tuple(sorted(params.items())), str(warehouse_path()), current)
+    return str(warehouse_path()), current
+
+
+def fetch(name: str, **params: Any) -> pd.DataFrame:
+    """Rows of ``queries/<name>.sql`` from the current warehouse."""
+    return _fetch(name, tuple(sorted(params.items())), *build())
 
 
 def require_warehouse() -> None:
@@ -93,10 +100,7 @@ def _explanation(goal_id: str, period: str, path: str, version: str) -> Explanat
 
 def explanation(goal_id: str, period: str) -> Explanation | None:
     """Why ``goal_id`` has its status in ``period`` (attainment.explain), cached like fetch."""
-    current = version()
-    if current is None:
-        raise FileNotFoundError(warehouse_path())
-    return _explanation(goal_id, period, str(warehouse_path()), current)
+    return _explanation(goal_id, period, *build())
 
 
 # True while dashboard.py runs its page; per thread, as each session runs in its own thread.

@@ -13,7 +13,7 @@ import streamlit as st
 from ui import format as fmt
 from ui import public_text
 from ui import status as st_status
-from ui.data import fetch
+from ui.data import build, fetch
 from ui.indicator_view import shown_decimals
 from ui.state import period_labels
 
@@ -43,6 +43,11 @@ def period_name(period: str) -> str:
 
 def period_names() -> dict[str, str]:
     """``period_name`` of every evaluated period, by period code; a year is just the year."""
+    return _period_names(*build())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _period_names(path: str, version: str) -> dict[str, str]:
     return {code: code if code.isdigit() else label for code, label in period_labels().items()}
 
 
