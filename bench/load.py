@@ -81,6 +81,8 @@ class Result:
     phase: Phase
     seconds: float = 0.0
     clicks: list[tuple[str, float]] = field(default_factory=list)
+    # With one session on one replica, each click's own CPU (nothing else runs on the replica).
+    click_cpu: list[tuple[str, float]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     lost: int = 0
     cpu_seconds: float = 0.0
@@ -101,6 +103,9 @@ class Result:
     def cpu_ms(self) -> float:
         return 1000 * self.cpu_seconds / self.interactions if self.interactions else float("nan")
 
+    def click_cpu_ms(self, q: float, kind: str | None = None) -> float:
+        return 1000 * percentile([s for k, s in self.click_cpu if kind in (None, k)], q)
+
     @property
     def capacity(self) -> float:
         return self.interactions / self.seconds if self.seconds else float("nan")
@@ -111,9 +116,10 @@ class Result:
 
 async def resident(
     number: int, base_url: str, result: Result, go: asyncio.Event, stop_at: list[float],
-    think: float,
+    think: float, cpu_of: int | None = None,
 ) -> None:  # fmt: skip
-    """One session: open the start page, wait for ``go``, then click until ``stop_at[0]``."""
+    """One session: open the start page, wait for ``go``, then click until ``stop_at[0]``.
+    ``cpu_of``: the pid of the one replica, whose CPU each click is then measured by."""
     rng = random.Random(number)
     session = Session(base_url)
     try:
@@ -126,8 +132,11 @@ async def resident(
         while time.monotonic() < stop_at[0]:
             kind, action = _next_click(session, page, rng, picked_here)
             picked_here = kind == "period"
+            cpu_before = cpu_seconds(cpu_of) if cpu_of else 0.0
             seconds, page = await timed(action)
             result.clicks.append((kind, seconds))
+            if cpu_of:
+                result.click_cpu.append((kind, cpu_seconds(cpu_of) - cpu_before))
             if result.swapped_at is not None:
                 result.clicks_after_swap += 1
             _note_problems(result, kind, page)
@@ -190,8 +199,9 @@ async def run_phase(
     result = Result(phase)
     go = asyncio.Event()
     stop_at = [float("inf")]
+    alone = pids[0] if len(pids) == 1 and phase.sessions == 1 else None
     tasks = [
-        asyncio.create_task(resident(n, base_url, result, go, stop_at, think))
+        asyncio.create_task(resident(n, base_url, result, go, stop_at, think, alone))
         for n in range(phase.sessions)
     ]
     while result.opened + len(result.errors) < phase.sessions and not all(t.done() for t in tasks):

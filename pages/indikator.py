@@ -35,13 +35,15 @@ goals = fetch("app/indicator_goals", indicator=indicator, period=period)
 if period is not None and not goals.empty:
     when = public_view.period_name(period)
     st.subheader(f"Mål som indikatorn mäter, {when}")
-    status = fetch("app/indicator_period_status", indicator=indicator, period=period)
-    status = status.assign(unit=unit, decimals=decimals)
-    for goal_id, rows in status.groupby("goal_id", sort=False):
+    status = public_view.lines_by(
+        "app/indicator_period_status", "goal_id", "goal_title", shown=(unit, decimals),
+        indicator=indicator, period=period,
+    )  # fmt: skip
+    for goal_id, title, lines in status:
         with st.container(border=True):
-            public_view.goal_link(goal_id, rows.goal_title.iloc[0])
-            st.markdown(public_view.indicator_lines(rows))
-    for goal in goals[~goals.goal_id.isin(status.goal_id)].itertuples():
+            public_view.goal_link(goal_id, title)
+            st.markdown(lines)
+    for goal in goals[~goals.goal_id.isin([goal_id for goal_id, _, _ in status])].itertuples():
         public_view.goal_link(goal.goal_id, goal.title)
 
 # --- the time series -----------------------------------------------------------------------------

@@ -50,7 +50,10 @@ def _connection(path: str, version: str):
     return warehouse.open_read_only(Path(path))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# 4096: the public pages of a large model read about ten queries per indicator and five per
+# goal; with fewer entries, a walk over a few hundred of them evicts what the next click needs.
+# Results are small (a chart's series is at most charts.MAX_POINTS rows, tens of kB).
+@st.cache_data(max_entries=4096, show_spinner=False)
 def _fetch(name: str, params: tuple[tuple[str, Any], ...], path: str, version: str) -> pd.DataFrame:
     con = _connection(path, version)
     return warehouse.run(warehouse.cursor(con), name, **dict(params))

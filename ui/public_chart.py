@@ -49,7 +49,7 @@ def indicator_chart(
                             *build())  # fmt: skip
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@st.cache_resource(max_entries=1024, show_spinner=False)
 def _indicator_chart(
     indicator: str,
     goal: str | None,
