@@ -10,10 +10,12 @@ WebSocket, no browser) against R replicas for ``--seconds``; ``:swap`` also swap
 warehouse under the replicas halfway (a copy of the file put in its place with
 ``os.replace``, as a build does, so that every replica sees a new warehouse version).
 
-A session opens the start page, then clicks as a resident would, with ``--think`` seconds
-between clicks (0: at once, the most load the sessions can make): an area on the start page,
-a goal of the area, an indicator of the goal, on the indicator's page another kind of period
-("Visa värden per") when there are several, then back to the start page.
+First ``--warm`` seconds of clicks that are not reported, as on a server that has been up a
+while (the caches hold what the pages read most). A session opens the start page, then clicks
+as a resident would, with ``--think`` seconds between clicks (0: at once, the most load the
+sessions can make): an area on the start page, a goal of the area, an indicator of the goal, on
+the indicator's page another kind of period ("Visa värden per") when there are several, then
+back to the start page.
 
 Reported per phase: latency p50/p95 per kind of click (from the click to the end of its run),
 errors (exceptions, the crash message, "hittades inte", timeouts), lost sessions (a closed
@@ -241,7 +243,7 @@ def replicas(code: Path, db: Path, count: int, logs: Path) -> Iterator[list[tupl
 
 
 def measure_code(
-    code: Path, db: Path, phases: list[Phase], seconds: float, think: float, log: Log
+    code: Path, db: Path, phases: list[Phase], seconds: float, think: float, warm: float, log: Log
 ) -> list[Result]:
     results = []
     public_db = warehouse.files.public_path(db)
@@ -249,6 +251,12 @@ def measure_code(
         tmp_path = Path(tmp)
         count = max(p.replicas for p in phases)
         with replicas(code, db, count, tmp_path) as running:
+            if warm:
+                # A server that has been up a while: two walkers per replica, not reported.
+                with nginx(tmp_path / "nginx-warm", [port for port, _ in running]) as proxy:
+                    pids = [pid for _, pid in running]
+                    walk = run_phase(Phase(count, 2 * count), proxy.url, pids, public_db, warm, 0)
+                    asyncio.run(walk)
             for number, phase in enumerate(phases):
                 used = running[: phase.replicas]
                 with nginx(tmp_path / f"nginx-{number}", [port for port, _ in used]) as proxy:
@@ -318,6 +326,18 @@ def render(
                 f"| {a.phase.name} | {a.latency(95) / b.latency(95):.2f} | "
                 f"{a.cpu_ms / b.cpu_ms:.2f} | {a.capacity / b.capacity:.2f} |"
             )
+    alone = [(c, r) for c, rs in runs.items() for r in rs if r.click_cpu]
+    if alone:
+        lines += ["", "CPU per click with one session on one replica (ms, by /proc ticks of "
+                  "10 ms): median, p90 and mean, by kind of click:", "",
+                  "| code | all | " + " | ".join(KINDS) + " |",
+                  "|---|" + "---:|" * (len(KINDS) + 1)]  # fmt: skip
+        for code, r in alone:
+            cells = [f"{r.click_cpu_ms(50, k):.0f} / {r.click_cpu_ms(90, k):.0f}" for k in KINDS]
+            lines.append(
+                f"| {code} | {r.click_cpu_ms(50):.0f} / {r.click_cpu_ms(90):.0f} / "
+                f"{r.cpu_ms:.0f} | " + " | ".join(cells) + " |"
+            )
     swaps = [(c, r) for c, rs in runs.items() for r in rs if r.phase.swap]
     for code, r in swaps:
         lines.append(
@@ -343,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", default=PHASES, help=f"replicas:sessions[:swap],… ({PHASES})")
     parser.add_argument("--seconds", type=float, default=30, help="length of a phase (30)")
     parser.add_argument("--think", type=float, default=0, help="seconds between clicks (0)")
+    parser.add_argument("--warm", type=float, default=30,
+                        help="seconds of unreported clicks before the phases (30)")  # fmt: skip
     parser.add_argument("--base", help="also measure the code at this commit, first")
     parser.add_argument("--out", type=Path, help="default: bench/out/load-<label>.md")
     args = parser.parse_args(argv)
@@ -361,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
             codes = {short: checkout(short, Path(tmp)), **codes}
         for name, code in codes.items():
             log_progress(f"{name}: {len(phases)} phases on {db.name}")
-            runs[name] = measure_code(code, db, phases, args.seconds, args.think, log_progress)
+            runs[name] = measure_code(
+                code, db, phases, args.seconds, args.think, args.warm, log_progress
+            )
     report = render(label, db, runs, args.seconds, args.think)
     out = args.out or OUT / f"load-{label}.md"
     out.parent.mkdir(parents=True, exist_ok=True)
