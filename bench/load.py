@@ -88,6 +88,7 @@ class Result:
     errors: list[str] = field(default_factory=list)
     lost: int = 0
     cpu_seconds: float = 0.0
+    client_cpu_seconds: float = 0.0  # this process's, on the same cores as the replicas
     opened: int = 0
     open_seconds: list[float] = field(default_factory=list)
     swapped_at: float | None = None
@@ -209,6 +210,7 @@ async def run_phase(
     while result.opened + len(result.errors) < phase.sessions and not all(t.done() for t in tasks):
         await asyncio.sleep(0.05)
     before = sum(cpu_seconds(pid) for pid in pids)
+    client_before = time.process_time()
     start = time.monotonic()
     stop_at[0] = start + seconds
     go.set()
@@ -219,6 +221,7 @@ async def run_phase(
     await asyncio.gather(*tasks)
     result.seconds = time.monotonic() - start
     result.cpu_seconds = sum(cpu_seconds(pid) for pid in pids) - before
+    result.client_cpu_seconds = time.process_time() - client_before
     result.load = os.getloadavg()[0]
     return result
 
@@ -304,8 +307,8 @@ def render(
         "replicas' own (utime + stime) per interaction.",
         "",
         "| code | replicas × sessions | clicks | p50 | p95 | p95 by kind | CPU/click | "
-        "clicks/s | errors | lost | load |",
-        "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|",
+        "client CPU/click | clicks/s | errors | lost | load |",
+        "|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for code, results in runs.items():
         for r in results:
@@ -314,7 +317,9 @@ def render(
             )
             lines.append(
                 f"| {code} | {r.phase.name} | {r.interactions} | {r.latency(50):.2f} s | "
-                f"{r.latency(95):.2f} s | {kinds} | {r.cpu_ms:.0f} ms | {r.capacity:.1f} | "
+                f"{r.latency(95):.2f} s | {kinds} | {r.cpu_ms:.0f} ms | "
+                f"{1000 * r.client_cpu_seconds / max(r.interactions, 1):.0f} ms | "
+                f"{r.capacity:.1f} | "
                 f"{len(r.errors)} | {r.lost} | {r.load:.1f} |"
             )
     if len(runs) == 2:
