@@ -46,7 +46,7 @@ import warehouse
 from bench.generate import OUT, ROOT
 from bench.incremental import checkout
 from bench.load_client import LostSession, Page, Session, timed
-from bench.run import Log, log_progress, percentile
+from bench.run import Log, log_progress, percentile, save_report
 from tools.proxy import nginx, start_replica
 from tools.server import free_port, stop, wait_healthy
 
@@ -392,11 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                 code, db, phases, args.seconds, args.think, args.warm, log_progress
             )
     report = render(label, db, runs, args.seconds, args.think)
-    out = args.out or OUT / f"load-{label}.md"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report, encoding="utf-8")
-    print(report)
-    log_progress(f"wrote {out}")
+    save_report(report, args.out or OUT / f"load-{label}.md")
     return 0
 
 
