@@ -150,6 +150,8 @@ async def resident(
         result.errors.append(f"session {number}: {lost}")
     except TimeoutError:
         result.errors.append(f"session {number}: no answer within the timeout")
+    except Exception as problem:  # anything else that stops a session is an error to report
+        result.errors.append(f"session {number}: {type(problem).__name__}: {problem}")
     finally:
         with contextlib.suppress(Exception):
             await session.close()
