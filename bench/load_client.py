@@ -18,6 +18,7 @@ machine where 25 Chromium tabs could not.
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -71,10 +72,11 @@ class Page:
 def sticky_cookie(base_url: str, path: str) -> str:
     """Load the page's address as a browser does first; the cookies it is given, as a
     ``Cookie`` header (nginx's sticky cookie; Streamlit sets none on the page itself)."""
-    with urllib.request.urlopen(f"{base_url}/{path}", timeout=30) as response:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with opener.open(f"{base_url}/{path}", timeout=30) as response:
         response.read()
-        cookies = response.headers.get_all("Set-Cookie") or []
-    return "; ".join(c.split(";", 1)[0] for c in cookies)
+    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
 class Session:
