@@ -32,7 +32,7 @@ from bench.apptest_timing import measure_reruns
 from bench.browser_timing import measure_browser
 from bench.generate import OUT
 from bench.report import render
-from bench.run import Log, log_progress
+from bench.run import Log, log_progress, save_report
 from bench.scenarios import registered_pages, scenario
 from tools.server import chromium_missing_reason
 
@@ -90,11 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         only=args.pages.split(",") if args.pages else None,
         browser=not args.skip_browser,
     )
-    out = args.out or OUT / f"pages-{label}.md"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report, encoding="utf-8")
-    print(report)
-    log_progress(f"wrote {out}")
+    save_report(report, args.out or OUT / f"pages-{label}.md")
     return 0
 
 

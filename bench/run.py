@@ -66,6 +66,14 @@ def log_progress(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
+def save_report(report: str, out: Path) -> None:
+    """Print the markdown report and write it to ``out``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    log_progress(f"wrote {out}")
+
+
 # --- measurements ----------------------------------------------------------------------------
 
 

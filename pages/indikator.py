@@ -3,7 +3,7 @@ developed? A chart, the chart in words, the values as a table, and the goals it 
 
 import streamlit as st
 
-from ui import charts, public_text, public_view
+from ui import charts, public_chart, public_view
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
@@ -35,13 +35,15 @@ goals = fetch("app/indicator_goals", indicator=indicator, period=period)
 if period is not None and not goals.empty:
     when = public_view.period_name(period)
     st.subheader(f"Mål som indikatorn mäter, {when}")
-    status = fetch("app/indicator_period_status", indicator=indicator, period=period)
-    status = status.assign(unit=unit, decimals=decimals)
-    for goal_id, rows in status.groupby("goal_id", sort=False):
+    status = public_view.lines_by(
+        "app/indicator_period_status", "goal_id", "goal_title", shown=(unit, decimals),
+        indicator=indicator, period=period,
+    )  # fmt: skip
+    for goal_id, title, lines in status:
         with st.container(border=True):
-            public_view.goal_link(goal_id, rows.goal_title.iloc[0])
-            st.markdown(public_view.indicator_lines(rows))
-    for goal in goals[~goals.goal_id.isin(status.goal_id)].itertuples():
+            public_view.goal_link(goal_id, title)
+            st.markdown(lines)
+    for goal in goals[~goals.goal_id.isin([goal_id for goal_id, _, _ in status])].itertuples():
         public_view.goal_link(goal.goal_id, goal.title)
 
 # --- the time series -----------------------------------------------------------------------------
@@ -58,41 +60,27 @@ target_goal = None
 if not with_targets.empty:
     valid = with_targets[with_targets.is_valid]
     target_goal = (valid if not valid.empty else with_targets).iloc[0]
-targets = fetch(
-    "app/indicator_targets",
-    indicator=indicator,
-    goal=None if target_goal is None else target_goal.goal_id,
-    period_type=period_type,
-)
-series = fetch(
-    "app/indicator_series",
-    indicator=indicator,
-    period_type=period_type,
-    max_points=charts.MAX_POINTS - len(targets),
-)
-in_words = public_text.trend_text(
-    series,
-    targets,
-    direction=meta.direction,
+chart = public_chart.indicator_chart(
+    indicator,
+    None if target_goal is None else target_goal.goal_id,
+    period_type,
     decimals=decimals,
     unit=unit,
-    labels=public_view.period_names(),
+    direction=meta.direction,
+    source=meta.source,
 )
-charts.show(view.figure(series, targets, decimals=decimals, unit=unit), alt=in_words)
-st.markdown(f"**Diagrammet i ord:** {fmt.literal(in_words)}")
-notes = view.source_notes(series, meta.source)
+charts.show(chart.figure, alt=chart.words)
+st.markdown(f"**Diagrammet i ord:** {fmt.literal(chart.words)}")
+notes = list(chart.source_notes)
 if target_goal is not None and len(with_targets) > 1:
     notes.append(f"Målvärdet i diagrammet gäller målet ”{fmt.plain(target_goal.title)}”.")
-notes += view.target_notes(targets)
-if series.role.eq("grupp").any():
-    notes.append("Jämförelsegruppen är ett ovägt medelvärde av liknande kommuner, som i Kolada.")
+notes += chart.more_notes
 st.caption("  \n".join(notes))  # Markdown: the rows' own texts are escaped where they enter
 
-table = view.value_table(series, decimals, unit)
-with st.expander(f"Värdena i tabellform ({fmt.number(len(table))} rader)"):
-    st.table(table.map(lambda cell: fmt.literal(str(cell))), hide_index=True)
-view.csv_download(
-    table, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
+with st.expander(f"Värdena i tabellform ({fmt.number(len(chart.table))} rader)"):
+    st.table(chart.table, hide_index=True)
+view.csv_button(
+    chart.csv, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
 )
 
 st.markdown("##### Vad betyder orden?")

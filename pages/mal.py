@@ -41,13 +41,15 @@ else:
             st.caption(f"Bedömningen gjordes {goal.assessed_on:%Y-%m-%d}.")
 
     st.subheader("Så mäts målet")
-    indicators = fetch("app/goal_indicator_details", goal_id=goal.goal_id, period=period)
-    if indicators.empty:
+    indicators = public_view.lines_by(
+        "app/goal_indicator_details", "indicator_id", "title", goal_id=goal.goal_id, period=period
+    )
+    if not indicators:
         st.markdown("Målet mäts inte med några indikatorer här; det bedöms utifrån sina delmål.")
-    for indicator_id, rows in indicators.groupby("indicator_id", sort=False):
+    for indicator_id, title, lines in indicators:
         with st.container(border=True):
-            public_view.indicator_link(indicator_id, rows.title.iloc[0])
-            st.markdown(public_view.indicator_lines(rows))
+            public_view.indicator_link(indicator_id, title)
+            st.markdown(lines)
 
     children = fetch("public_app/goal_children", goal=goal.goal_id, period=period)
     if not children.empty:

@@ -50,18 +50,28 @@ def _connection(path: str, version: str):
     return warehouse.open_read_only(Path(path))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# 4096: the public pages of a large model read about ten queries per indicator and five per
+# goal; with fewer entries, a walk over a few hundred of them evicts what the next click needs.
+# Results are small (a chart's series is at most charts.MAX_POINTS rows, tens of kB).
+@st.cache_data(max_entries=4096, show_spinner=False)
 def _fetch(name: str, params: tuple[tuple[str, Any], ...], path: str, version: str) -> pd.DataFrame:
     con = _connection(path, version)
     return warehouse.run(warehouse.cursor(con), name, **dict(params))
 
 
-def fetch(name: str, **params: Any) -> pd.DataFrame:
-    """Rows of ``queries/<name>.sql`` from the current warehouse."""
+def build() -> tuple[str, str]:
+    """(path, version) of the warehouse the app reads now: with the small parameters of a
+    cached function, the key of what it computed from this build (FileNotFoundError when no
+    warehouse has been built)."""
     current = version()
     if current is None:
         raise FileNotFoundError(warehouse_path())
-    return _fetch(name, tuple(sorted(params.items())), str(warehouse_path()), current)
+    return str(warehouse_path()), current
+
+
+def fetch(name: str, **params: Any) -> pd.DataFrame:
+    """Rows of ``queries/<name>.sql`` from the current warehouse."""
+    return _fetch(name, tuple(sorted(params.items())), *build())
 
 
 def require_warehouse() -> None:
@@ -93,10 +103,7 @@ def _explanation(goal_id: str, period: str, path: str, version: str) -> Explanat
 
 def explanation(goal_id: str, period: str) -> Explanation | None:
     """Why ``goal_id`` has its status in ``period`` (attainment.explain), cached like fetch."""
-    current = version()
-    if current is None:
-        raise FileNotFoundError(warehouse_path())
-    return _explanation(goal_id, period, str(warehouse_path()), current)
+    return _explanation(goal_id, period, *build())
 
 
 # True while dashboard.py runs its page; per thread, as each session runs in its own thread.

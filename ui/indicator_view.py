@@ -100,9 +100,22 @@ def csv_download(
 ) -> None:
     """A button that downloads the plotted values ``table`` for Swedish Excel (ui/downloads.py),
     in a file named for the indicator and the kind of period: ``utfall-N15505-ar.csv``."""
+    csv_button(downloads.shown_csv_bytes(table), indicator_id, period_type_label, key=key,
+               label=label)  # fmt: skip
+
+
+def csv_button(
+    csv: bytes,
+    indicator_id: str,
+    period_type_label: str,
+    *,
+    key: str,
+    label: str = "Ladda ner som CSV",
+) -> None:
+    """``csv_download`` of CSV bytes already made (``downloads.shown_csv_bytes``)."""
     downloads.button(
         label,
-        downloads.shown_csv_bytes(table),
+        csv,
         downloads.file_name("utfall", indicator_id, period_type_label.lower(), suffix="csv"),
         key=key,
         help=downloads.CSV_HELP,

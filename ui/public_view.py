@@ -7,13 +7,15 @@ Text from the sources (titles, analyses, the data notice) is shown as written, t
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
 from ui import public_text
 from ui import status as st_status
-from ui.data import fetch
+from ui.data import build, fetch
 from ui.indicator_view import shown_decimals
 from ui.state import period_labels
 
@@ -26,13 +28,26 @@ ABOUT = "pages/om.py"
 SAME_PAGE = "_public_same_page"
 
 
-def summary() -> pd.Series:
-    """The municipality, its vision, the data notice and when the data was updated."""
-    return fetch("app/summary").iloc[0]
+def summary() -> SimpleNamespace:
+    """The municipality, its vision, the data notice and when the data was updated: the row of
+    app/summary, its columns as attributes."""
+    return _summary(*build())
 
 
 def reported_periods() -> list[str]:
     """The periods the public pages report on, newest first (public_app/report_periods)."""
+    return _reported_periods(*build())
+
+
+# Every public page reads these two on every run; kept as plain values, which the cache copies
+# about a hundred times faster than the one-row frames they come from.
+@st.cache_data(max_entries=4, show_spinner=False)
+def _summary(path: str, version: str) -> SimpleNamespace:
+    return SimpleNamespace(**fetch("app/summary").iloc[0].to_dict())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _reported_periods(path: str, version: str) -> list[str]:
     return list(fetch("public_app/report_periods").period)
 
 
@@ -43,6 +58,11 @@ def period_name(period: str) -> str:
 
 def period_names() -> dict[str, str]:
     """``period_name`` of every evaluated period, by period code; a year is just the year."""
+    return _period_names(*build())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _period_names(path: str, version: str) -> dict[str, str]:
     return {code: code if code.isdigit() else label for code, label in period_labels().items()}
 
 
@@ -60,7 +80,7 @@ def requested_id() -> str | None:
     return value
 
 
-def requested_row(what: str, query: str, param: str, about: pd.Series, **params) -> pd.Series:
+def requested_row(what: str, query: str, param: str, about: SimpleNamespace, **params) -> pd.Series:
     """The row of ``query`` for the id in the address (passed as ``param``), or, when there is
     none, the "hittades inte" page (``what`` hittades inte) and the end of the page."""
     wanted = requested_id()
@@ -72,7 +92,7 @@ def requested_row(what: str, query: str, param: str, about: pd.Series, **params)
     return found.iloc[0]
 
 
-def stop_if_unassessed(period: str | None, about: pd.Series) -> None:
+def stop_if_unassessed(period: str | None, about: SimpleNamespace) -> None:
     """End the page with a word when there is no period to report (nothing assessed yet)."""
     if period is None:
         st.info("Kommunen har inte bedömt några mål ännu.")
@@ -80,7 +100,7 @@ def stop_if_unassessed(period: str | None, about: pd.Series) -> None:
         st.stop()
 
 
-def data_notice(about: pd.Series) -> None:
+def data_notice(about: SimpleNamespace) -> None:
     """The model's own notice on its data (synthetic example data says so), on the page itself."""
     if isinstance(about.data_notice, str) and about.data_notice:
         st.info(fmt.literal(about.data_notice), icon=":material/science:")
@@ -134,7 +154,7 @@ def glossary(terms: tuple[str, ...] | None = None) -> None:
     st.markdown("\n".join(lines))
 
 
-def footer(about: pd.Series) -> None:
+def footer(about: SimpleNamespace) -> None:
     st.divider()
     st.caption(f"Uppgifterna uppdaterades {fmt.local_time(about.built_at_utc)}.")
     with st.container(horizontal=True):
@@ -178,6 +198,27 @@ def indicator_link(indicator_id: str, title: str) -> None:
         icon=":material/monitoring:",
         query_params={"id": indicator_id},
     )
+
+
+def lines_by(
+    query: str, by: str, title: str, *, shown: tuple[str | None, int] | None = None, **params
+) -> list[tuple[str, str, str]]:
+    """The status lines (``indicator_lines``) of the rows of ``query``, one entry per value of
+    column ``by`` in the rows' order: (that value, its column ``title``, its lines).
+    ``shown``: the (unit, decimals) of every row, when the rows do not carry their own. Made
+    once per build and parameters, for every session: the texts depend on nothing else."""
+    return _lines_by(query, by, title, shown, tuple(sorted(params.items())), *build())
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _lines_by(query, by, title, shown, params, path: str, version: str):
+    rows = fetch(query, **dict(params))
+    if shown is not None:
+        rows = rows.assign(unit=shown[0], decimals=shown[1])
+    return [
+        (key, group[title].iloc[0], indicator_lines(group))
+        for key, group in rows.groupby(by, sort=False)
+    ]
 
 
 def indicator_lines(rows: pd.DataFrame) -> str:

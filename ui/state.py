@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
-from ui.data import fetch
+from ui.data import build, fetch
 from ui.tables import level_label
 
 # What each URL parameter names, for the warning about an unknown id.
@@ -177,6 +177,12 @@ def select_in_area(
 def period_labels(column: str = "label") -> dict[str, str]:
     """Each evaluated period's Swedish label ("2025 tertial 2 (jan–aug)"), or with
     ``column="short_label"`` its compact axis label ("2025 T2"), by period code."""
+    return _period_labels(column, *build())
+
+
+# Cached as a dict, not rebuilt from the frame on every call: pages call it once per row.
+@st.cache_data(max_entries=8, show_spinner=False)
+def _period_labels(column: str, path: str, version: str) -> dict[str, str]:
     periods = fetch("app/periods")
     return dict(zip(periods.period, periods[column], strict=True))
 
