@@ -25,7 +25,7 @@ import hashlib
 import io
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +154,8 @@ def read(
             _stage_xlsx(con, source.path, loaded, reading.problems)
         elif source.path.name == MANIFEST or _is_kolada_extract(source.path):
             folders[source.path] = loaded
+        elif _is_kolada_file(source.path, kolada_source.is_kpi_catalogue):
+            kolada_source.read_kpi_catalogue(con, source.path, reading.problems)
         else:
             _read_csv(con, source.path, loaded, reading)
     # Kolada's values (folders, extract files) become outcomes through the model's kolada_kpi:
@@ -197,7 +199,14 @@ def _read_csv(
 
 def _is_kolada_extract(path: Path) -> bool:
     """A CSV file not named for a table of the format, holding one Kolada KPI's values."""
-    return path.stem.strip().lower() not in TABLES and kolada_source.extract_kpi(path) is not None
+    return _is_kolada_file(path, lambda p: kolada_source.extract_kpi(p) is not None)
+
+
+def _is_kolada_file(path: Path, shaped: Callable[[Path], bool]) -> bool:
+    # A file named for a table of the format is always that table.
+    return (
+        path.suffix.lower() == ".csv" and path.stem.strip().lower() not in TABLES and shaped(path)
+    )
 
 
 def _bulk_file(path: Path) -> bulk.BulkFile | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -168,7 +169,8 @@ def test_the_real_extract_files_of_all_17_kpis_load_as_outcomes(tmp_path):
     tables["goal_indicators"] = [{"goal_id": "N1", "indicator_id": f"I_{kpis[0]}"}]
     del tables["targets"], tables["outcomes"]
     model = write_csv_source(tmp_path / "model", tables)
-    db = build([model, totals, genders], tmp_path / "w.duckdb").path
+    catalogue = VALUES.parent / "rkolada_sysdata" / "flattened_csv" / "kolada_kpi_v3_2026-03.csv"
+    db = build([model, totals, genders, catalogue], tmp_path / "w.duckdb").path
     counts = dict(warehouse_rows(db, "select indicator_id, count(*) from outcomes group by all"))
     for kpi in kpis:
         assert counts[f"I_{kpi}"] == len(extract(kpi, range(1900, 2100))), kpi
@@ -184,6 +186,16 @@ def test_the_real_extract_files_of_all_17_kpis_load_as_outcomes(tmp_path):
         ("0980", "K", 89.93710692), ("0980", "M", 87.13826367), ("0980", "T", 88.55325914),
         ("1283", "K", 87.27050184), ("1283", "M", 85.23489933), ("1283", "T", 86.20689655),
     ]  # fmt: skip
+    # The catalogue of March 2026: every KPI's metadata, the discontinued ones marked.
+    with catalogue.open(encoding="utf-8") as file:
+        listed = {row["id"]: row["title"] for row in csv.DictReader(file)}
+    ended = sum(bool(re.search(r"\(-\d{4}\)\s*$", t)) for t in listed.values())
+    kpi_rows = warehouse_rows(
+        db,
+        "select count(*), count(*) filter (is_discontinued), "
+        "max(title) filter (kpi = 'N15428') from kolada_kpis",
+    )
+    assert kpi_rows == [(len(listed), ended, listed["N15428"])] and ended > 300
     assert warehouse_rows(db, "select count(*) from kolada_values where fetched_at is null") == [
         (sum(counts.values()),)
     ]

@@ -39,16 +39,40 @@ def is_kolada_folder(path: Path) -> bool:
 def extract_kpi(path: Path) -> tuple[str, bool] | None:
     """(KPI, divided by gender) of a Kolada extract file in the wide shape ``geo,year,<kpi>``
     or ``geo,year,gender,<kpi>`` (as the open-numbers dump of Kolada writes them), else None."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            header = next(csv.reader([file.readline()]), [])
-    except (OSError, UnicodeDecodeError):
-        return None
-    names = [h.strip().lower() for h in header]
+    names = [h.strip().lower() for h in _header(path)]
     shaped = len(names) == 3 or (len(names) == 4 and names[2] == "gender")
     if shaped and names[:2] == ["geo", "year"] and _KPI.fullmatch(names[-1]):
         return names[-1].upper(), len(names) == 4
     return None
+
+
+# The KPI catalogue as rKolada flattens Kolada's v3 answer (../shared/data/real).
+KPI_COLUMNS = ("id", "title", "description", "operating_area", "publication_date", "publ_period")
+
+
+def is_kpi_catalogue(path: Path) -> bool:
+    """A CSV file of Kolada KPI metadata with v3's field names."""
+    names = {n.strip().lower() for n in _header(path)}
+    return set(KPI_COLUMNS) <= names
+
+
+def read_kpi_catalogue(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> int:
+    """Add a KPI metadata file to ``raw_kolada_kpis``; 0 with a problem naming the file when
+    DuckDB cannot read it."""
+    try:
+        warehouse.execute(con, "etl/kolada/kpi_csv", file=str(path))
+    except duckdb.Error as error:
+        first = str(error).splitlines()[0]
+        problems.append(Problem(str(path), None, None, None, f"kan inte läsas: {first}", _EXTRACT))
+    return 0  # no values: its rows are the KPIs' metadata
+
+
+def _header(path: Path) -> list[str]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return next(csv.reader([file.readline()]), [])
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def read_extract(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> int:
