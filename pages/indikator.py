@@ -29,6 +29,7 @@ st.caption(" · ".join(facts))
 public_view.data_notice(about)
 if meta.description:
     st.markdown(fmt.plain(meta.description))
+view.kolada_about(fetch("app/indicator_kolada", indicator=indicator))
 
 # --- the goals it measures, and how it went for each -------------------------------------------
 goals = fetch("app/indicator_goals", indicator=indicator, period=period)

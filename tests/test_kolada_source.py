@@ -16,7 +16,15 @@ import pytest
 from etl.__main__ import main
 from etl.build import build
 from etl.problems import InvalidInput
-from tests.conftest import minimal_tables, run_page, unescaped, warehouse_rows, write_csv_source
+from tests.conftest import (
+    minimal_tables,
+    public_rows,
+    run_page,
+    run_public_page,
+    unescaped,
+    warehouse_rows,
+    write_csv_source,
+)
 from tests.support.kolada_server import VALUES, kolada_server
 
 SATER = "2082"
@@ -32,7 +40,7 @@ def kolada_model(folder: Path, municipality: str = SATER) -> Path:
         {"indicator_id": "MERIT2", "title": "Meritvärde igen", "direction": "higher",
          "source": "kolada", "kolada_kpi": "n15505"},
         {"indicator_id": "VALD", "title": "Våldsbrott", "direction": "lower",
-         "source": "kolada", "kolada_kpi": "N07403"},
+         "source": "kolada", "kolada_kpi": "N07403", "public": "nej"},
         {"indicator_id": "GAMMAL", "title": "Invånare 13–15 år", "direction": "higher",
          "source": "kolada", "kolada_kpi": "N01928"},
     ]  # fmt: skip
@@ -242,3 +250,17 @@ def test_the_indicator_page_shows_koladas_own_words_and_a_discontinued_series(
         indicator="MERIT",
     )
     assert not [e for e in plain.expander if "i Kolada" in e.label]  # no folder, no words
+
+
+def test_the_public_pages_show_koladas_words_for_public_indicators_only(
+    fetched, tmp_path, monkeypatch
+):
+    folder, _, _ = fetched
+    db = build([kolada_model(tmp_path / "model"), folder], tmp_path / "w.duckdb", public=True).path
+    kpis = public_rows(db, "select kpi, source_path from kolada_kpis order by kpi")
+    assert kpis == [("N01928", ""), ("N15505", "")]  # N07403 measures an internal indicator only
+    at = run_public_page("pages/indikator.py", db, monkeypatch, id="MERIT")
+    assert not at.exception
+    assert [e.label for e in at.expander if "i Kolada" in e.label] == [
+        "Om nyckeltalet N15505 i Kolada"
+    ]

@@ -73,6 +73,12 @@ where indicator_id in (from public_indicators);
 insert into outcome_series
 select * from warehouse.outcome_series where indicator_id in (from public_indicators);
 
+-- Kolada's own metadata of the public indicators' KPIs (Kolada's public words).
+insert into kolada_kpis
+select * replace ('' as source_path)
+from warehouse.kolada_kpis
+where kpi in (select kolada_kpi from warehouse.indicators where indicator_id in (from public_indicators));
+
 insert into assessments
 select * replace (
     null::varchar as assessed_by,
