@@ -71,7 +71,7 @@ def test_every_page_opens_without_errors(browser_page, path):
     wait_until_idle(page)
     assert page.get_by_test_id("stException").count() == 0
     assert "Sjöviks kommun" in page.get_by_test_id("stSidebar").inner_text()
-    assert "syntetiska" in page.get_by_test_id("stSidebar").inner_text()
+    assert "syntetiska" in page.get_by_test_id("stMain").inner_text()  # the top bar
     shoot(page, path or "overview")
 
 
