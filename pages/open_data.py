@@ -78,4 +78,4 @@ st.markdown(
     "Tabellerna har Röd tråds format för målmodeller. Packa upp CSV-filerna i en mapp och bygg "
     "ett datalager av dem:"
 )
-st.code("python -m etl build oppna-data/ --db oppna-data.duckdb", language="text")
+st.code("python -m etl build oppna-data/ --db oppna-data.duckdb", language="text", wrap_lines=True)
