@@ -1,10 +1,11 @@
-# Two commands from a fresh clone: `make run` and `make test`.
+# Two commands from a fresh clone: `make run` and `make test`; `make public` for the public pages.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 WAREHOUSE := data/warehouse.duckdb
+PUBLIC_WAREHOUSE := data/warehouse.public.duckdb
 
-.PHONY: run test test-fast lint format check-example bench clean
+.PHONY: run public test test-fast lint format check-example bench clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -28,6 +29,15 @@ $(WAREHOUSE): | $(VENV)/.installed
 
 run: $(VENV)/.installed $(WAREHOUSE)
 	$(VENV)/bin/streamlit run dashboard.py
+
+# The example with its public warehouse beside it (every later build keeps that one in step).
+$(PUBLIC_WAREHOUSE): | $(VENV)/.installed
+	$(PY) -m etl build --example --public --db $(WAREHOUSE)
+
+# The public pages, reading only the public warehouse.
+public: $(VENV)/.installed $(PUBLIC_WAREHOUSE)
+	ROD_TRAD_MODE=public $(VENV)/bin/streamlit run dashboard.py
+
 
 # One worker per core; a module's tests that share one server or model stay on one worker
 # (tests mark them with xdist_group).
@@ -55,4 +65,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run
 
 clean:
-	rm -rf $(VENV) $(WAREHOUSE) node_modules .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(WAREHOUSE) $(PUBLIC_WAREHOUSE) node_modules .pytest_cache .ruff_cache

@@ -3,16 +3,30 @@
 This file is the frame shared by every page: page config, navigation, the sidebar note on the
 municipality and the bar at the top of every page (the period and the data notice, see
 ``ui.chrome.top_bar``). Pages are registered here with ``st.navigation`` (the ``pages/`` folder
-is not auto-discovered once ``st.navigation`` is used).
+is not auto-discovered once ``st.navigation`` is used). ``ROD_TRAD_MODE=public`` serves the
+public pages instead, on the public warehouse only (ui/mode.py, ui/public_frame.py).
 """
 
 import streamlit as st
 
-from ui import chrome
+from ui import chrome, mode, public_frame
 from ui import format as fmt
 from ui.data import fetch, run_in_frame, version
 
 chrome.hide_untranslated_controls()
+
+try:
+    public = mode.is_public()
+except mode.BadMode as problem:
+    st.set_page_config(page_title="Röd tråd", page_icon=":material/flag:")
+    st.error(str(problem))
+    st.stop()
+
+if public:
+    # Centred: the public pages are mostly text, read on a phone as often as on a desktop.
+    st.set_page_config(page_title="Måluppfyllelse", page_icon=":material/flag:")
+    run_in_frame(public_frame.navigation())
+    st.stop()
 
 st.set_page_config(
     page_title="Röd tråd – måluppfyllelse", page_icon=":material/flag:", layout="wide"

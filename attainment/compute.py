@@ -29,18 +29,32 @@ def compute_status(con: duckdb.DuckDBPyConnection, periods: list[str] | None = N
         warehouse.create_table(
             con, "eval_periods", "engine/eval_periods_given", temporary=True, periods=periods
         )
+    # Small tables first, so that the big statement's joins are planned on their true sizes:
+    # the links and their target choices, and one outcome lookup per series and period.
+    for table, name, params in (
+        ("status_links", "engine/status_links", {}),
+        ("target_choices", "engine/target_choices", {}),
+        ("status_series", "engine/status_series", {"municipality": rules.municipality}),
+        (
+            "outcome_lookups",
+            "engine/outcome_lookups",
+            {"max_age_months": round(rules.max_outcome_age_years * 12)},
+        ),
+    ):
+        warehouse.create_table(con, table, name, temporary=True, **params)
     warehouse.create_table(
         con,
         "indicator_status",
         "engine/indicator_status",
         municipality=rules.municipality,
-        max_age_months=round(rules.max_outcome_age_years * 12),
         eps=EPSILON,
     )
     warehouse.create_table(con, "goal_heights", "engine/goal_heights", temporary=True)
     warehouse.script(con, "engine/goal_status_table")
     for height in range(warehouse.value(con, "engine/max_goal_height") + 1):
-        warehouse.insert_into(con, "goal_status", "engine/goal_status_pass", **_pass(rules, height))
+        warehouse.insert_into(
+            con, "goal_status_rows", "engine/goal_status_pass", **_pass(rules, height)
+        )
     warehouse.execute(con, "engine/sort_goal_status")
     return rules
 

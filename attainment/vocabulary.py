@@ -28,6 +28,7 @@ class Status:
     score_setting: str | None  # the settings key that replaces the default score
     label: str  # as shown to users, capitalised
     phrase: str  # in a sentence: "gör målet delvis uppfyllt"
+    plural: str  # of several goals: "3 av 5 mål delvis uppfyllda"
     symbol: str
     colour: str  # hex, Okabe–Ito
     badge_colour: str  # the nearest of Streamlit's named badge colours
@@ -35,6 +36,7 @@ class Status:
     sort_order: int  # best first
     is_goal_status: bool  # a goal can have it (legends and counts of goals list these)
     not_assessable_reason: str | None  # why an input with this status is left out of a score
+    explanation: str  # what it means, for someone who has never read a goal report
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def _status(row: dict[str, str]) -> Status:
         score_setting=row["score_setting"] or None,
         label=row["label"],
         phrase=row["phrase"],
+        plural=row["plural"],
         symbol=row["symbol"],
         colour=row["colour"],
         badge_colour=row["badge_colour"],
@@ -69,6 +72,7 @@ def _status(row: dict[str, str]) -> Status:
         sort_order=int(row["sort_order"]),
         is_goal_status=row["is_goal_status"] == "true",
         not_assessable_reason=row["not_assessable_reason"] or None,
+        explanation=row["explanation"],
     )
 
 

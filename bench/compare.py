@@ -1,7 +1,7 @@
 """An earlier commit's status engine and page queries beside the working tree's, in one run.
 
     python -m bench.compare [--scale city|tiny|small|medium|large|FRACTION] [--base COMMIT]
-                            [--runs 3] [--query-runs 50]
+                            [--runs 3] [--query-runs 50] [--build-runs 0]
 
 1. Generates (or reuses) the source ``bench/out/source-<scale>/``. ``city`` (the default) is a
    big city's model: ≈ 10,000 goals on 300 indicators and ≈ 4 M outcome rows, so about a
@@ -18,6 +18,9 @@
 5. Page queries: each query of ``bench.run.PAGE_QUERIES`` that the base also has, its base text
    and its working-tree text in turn on the same warehouse and cursor, with the same
    parameters (drawn as ``bench.run`` draws them), checking that both give the same frame.
+6. With ``--build-runs N``: the whole build of the source (``python -m etl build``, as
+   ``bench.incremental`` runs it) by the code at ``--base`` (a temporary clone) and by the
+   working tree, N times each in turn.
 
 The report is printed and written to ``bench/out/compare-<scale>.md`` (and ``.json``).
 """
@@ -39,7 +42,9 @@ import duckdb
 
 import warehouse
 from bench.generate import CITY, CITY_FRACTION, CITY_GOAL_FRACTION, OUT, ROOT, parse_scale
+from bench.incremental import checkout, run_build
 from bench.run import (
+    PAGE_QUERIES,
     TARGETS,
     Log,
     _ok,
@@ -140,6 +145,7 @@ def measure_engines(
         for side in SIDES if n % 2 == 0 else SIDES[::-1]:
             db = out / f"status-{side}.duckdb"
             result = run_child("status", built, db, first_on_path=engines[side])
+            result["load"] = os.getloadavg()[0]
             results[side].append(result)
             log(
                 f"  {side} engine, run {n + 1}: {result['seconds']:.2f} s, "
@@ -163,6 +169,31 @@ def engine_summary(runs: list[dict]) -> dict[str, float]:
     }
 
 
+# --- the build -------------------------------------------------------------------------------
+
+
+def measure_builds(source: Path, out: Path, base: str, runs: int, log: Log) -> dict[str, list]:
+    """``python -m etl build SOURCE`` by the code at ``base`` and by the working tree, in turn."""
+    results: dict[str, list] = {side: [] for side in SIDES}
+    with tempfile.TemporaryDirectory(prefix="rodtrad-compare-") as tmp:
+        log(f"checking out {base} …")
+        codes = {"base": checkout(base, Path(tmp)), "new": ROOT}
+        for n in range(runs):
+            for side in SIDES if n % 2 == 0 else SIDES[::-1]:
+                db = out / f"build-{side}.duckdb"
+                for path in (db, Path(f"{db}.wal"), db.with_suffix(".public.duckdb")):
+                    path.unlink(missing_ok=True)
+                built = run_build(codes[side], [source], db)
+                db.unlink(missing_ok=True)
+                run = {k: built[k] for k in ("seconds", "cpu_seconds", "peak_rss_mib")}
+                results[side].append(run | {"load": os.getloadavg()[0]})
+                log(
+                    f"  {side} build, run {n + 1}: {run['seconds']:.1f} s, CPU "
+                    f"{run['cpu_seconds']:.1f} s, peak RSS {run['peak_rss_mib']:,.0f} MiB"
+                )
+    return results
+
+
 # --- the page queries ------------------------------------------------------------------------
 
 
@@ -170,19 +201,34 @@ def measure_pages(
     db: Path, base_queries: Path, runs: int, log: Log, warmup: int = 3
 ) -> dict[str, dict[str, Any]]:
     """Base and working-tree text of each page query in turn, on one cursor, same parameters."""
+
+    def base_needs(name: str) -> set[str]:
+        if not (base_queries / f"{name}.sql").exists():
+            return set()
+        return warehouse.parameters_in(base_queries, name)
+
+    def only(params: dict[str, Any], needed: set[str]) -> dict[str, Any]:
+        return {p: v for p, v in params.items() if p in needed}
+
     con = warehouse.open_read_only(db)
     try:
         cur = warehouse.cursor(con)
         results = {}
-        for name, param_sets in query_parameters(cur, runs + warmup).items():
+        # Parameters for both texts of a query (a parameter may have been added or dropped since
+        # the base); each text gets those it uses.
+        needs = {name: warehouse.parameters(name) | base_needs(name) for name in PAGE_QUERIES}
+        for name, param_sets in query_parameters(cur, runs + warmup, needs=needs.get).items():
             if not (base_queries / f"{name}.sql").exists():
                 continue
+            base_uses, new_uses = base_needs(name), warehouse.parameters(name)
             run = {
-                "base": lambda params, n=name: warehouse.run_other(cur, base_queries, n, **params),
-                "new": lambda params, n=name: warehouse.run(cur, n, **params),
+                "base": lambda params, n=name, u=base_uses: warehouse.run_other(
+                    cur, base_queries, n, **only(params, u)
+                ),
+                "new": lambda params, n=name, u=new_uses: warehouse.run(cur, n, **only(params, u)),
             }
             ms: dict[str, list[float]] = {side: [] for side in SIDES}
-            rows, differing = [], 0
+            rows, differing, reshaped = [], 0, False
             for n, params in enumerate(param_sets):
                 frames = {}
                 # Alternate which side goes first, so neither always gets the warmer cache.
@@ -191,12 +237,18 @@ def measure_pages(
                     frames[side] = run[side](params)
                     if n >= warmup:
                         ms[side].append((time.perf_counter() - started) * 1000)
-                differing += not frames["base"].equals(frames["new"])
+                # A query whose columns changed on purpose since the base (e.g. one histogram
+                # column for several counts) is timed but cannot be compared row by row.
+                if list(frames["base"].columns) != list(frames["new"].columns):
+                    reshaped = True
+                else:
+                    differing += not frames["base"].equals(frames["new"])
                 rows.append(len(frames["new"]))
             results[name] = {
                 "runs": len(ms["new"]),
                 "rows_median": percentile(rows, 50),
                 "differing": differing,
+                "reshaped": reshaped,
                 "unchanged": warehouse.sql_in(base_queries, name) == warehouse.sql(name),
                 **{f"{side}_p50": percentile(ms[side], 50) for side in SIDES},
                 **{f"{side}_p95": percentile(ms[side], 95) for side in SIDES},
@@ -214,14 +266,15 @@ def measure_pages(
 def render(results: dict) -> str:
     m, model = results["machine"], results["engine"]["model"]
     base = results["base_commit"]
-    labels = {"base": f"commit {base} (before)", "new": f"working tree ({m['commit']})"}
+    loads = [r["load"] for side in SIDES for r in results["engine"]["runs"][side] if "load" in r]
     lines = [
         f"# Röd tråd: {base} beside the working tree — scale `{results['scale']}`",
         "",
         f"- Date: {results['date']}",
         f"- Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable), "
         f"{m['ram_gib']:.1f} GiB RAM; {m['platform']}; load average (1 min) "
-        f"{results['load_before']:.1f} before, {results['load_after']:.1f} after",
+        f"{results['load_before']:.1f} before, {results['load_after']:.1f} after"
+        + (f", {min(loads):.1f}–{max(loads):.1f} after the engine runs" if loads else ""),
         f"- Versions: Python {m['python']}, DuckDB {m['duckdb']}",
         f"- Model: {model['goals']:,} goals, {model['indicators']:,} indicators, "
         f"{model['links']:,} goal–indicator links, {model['targets']:,} targets, "
@@ -229,6 +282,22 @@ def render(results: dict) -> str:
         f"{model['indicator_status_rows']:,} indicator_status and "
         f"{model['goal_status_rows']:,} goal_status rows",
         "",
+        *_render_engine(results),
+        *_render_pages(results),
+        *_render_builds(results),
+    ]
+    return "\n".join(lines)
+
+
+def _labels(results: dict) -> dict[str, str]:
+    return {
+        "base": f"commit {results['base_commit']} (before)",
+        "new": f"working tree ({results['machine']['commit']})",
+    }
+
+
+def _render_engine(results: dict) -> list[str]:
+    lines = [
         "## Status engine",
         "",
         "`compute_status(con)` in a child process per run, on a fresh copy of the built "
@@ -238,45 +307,98 @@ def render(results: dict) -> str:
         f"| < {TARGETS['status_seconds']:g} s | < {MEMORY_TARGET_MIB:,} MiB |",
         "|---|---:|---:|---:|---|---|---|",
     ]
-    for side, label in labels.items():
-        runs = results["engine"]["runs"][side]
-        s = engine_summary(runs)
-        walls = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+    summary = {side: engine_summary(results["engine"]["runs"][side]) for side in SIDES}
+    for side, label in _labels(results).items():
+        s = summary[side]
+        walls = ", ".join(f"{r['seconds']:.2f}" for r in results["engine"]["runs"][side])
         lines.append(
             f"| {label} | {s['median_seconds']:.2f} s | {s['median_cpu_seconds']:.1f} s "
             f"| {s['median_peak_rss_mib']:,.0f} MiB, {s['max_peak_rss_mib']:,.0f} MiB "
             f"| {walls} s | {_ok(s['median_seconds'] < TARGETS['status_seconds'])} "
             f"| {_ok(s['max_peak_rss_mib'] < MEMORY_TARGET_MIB)} |"
         )
-    lines += ["", "| table | rows (before) | rows (now) | identical |", "|---|---:|---:|---|"]
+    ratio = {k: summary["new"][k] / summary["base"][k] for k in summary["new"]}
+    lines += [
+        "",
+        f"Now / before: **{ratio['median_seconds']:.2f}×** the median wall time, "
+        f"{ratio['median_cpu_seconds']:.2f}× the CPU time, "
+        f"{ratio['median_peak_rss_mib']:.2f}× the peak RSS.",
+        "",
+        "| table | rows (before) | rows (now) | identical |",
+        "|---|---:|---:|---|",
+    ]
     for table, same in results["engine"]["same"].items():
         lines.append(
             f"| `{table}` | {same['base_rows']:,} | {same['new_rows']:,} "
             f"| {_ok(same['identical'])} |"
         )
+    return [*lines, ""]
+
+
+def _render_pages(results: dict) -> list[str]:
     pages = results["pages"]
-    lines += [
-        "",
+    lines = [
         "## Page queries",
         "",
-        f"Each query's text at {base} and in the working tree in turn, "
+        f"Each query's text at {results['base_commit']} and in the working tree in turn, "
         f"{next(iter(pages.values()))['runs'] if pages else 0} parameter sets after 3 warm-ups, "
         "through `warehouse.cursor(open_read_only(db))` (a DataFrame). *Same output*: the two "
-        "frames are equal for every parameter set.",
+        "frames are equal for every parameter set; *other columns*: the query's columns changed "
+        "since the base (timed, not compared).",
         "",
-        "| query | before p50 | before p95 | now p50 | now p95 | same output "
+        "| query | before p50 | before p95 | now p50 | now p95 | now / before p50 | same output "
         f"| now p95 < {TARGETS['query_p95_ms']:g} ms |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for name, r in pages.items():
         note = " (unchanged)" if r["unchanged"] else ""
         lines.append(
             f"| `{name}`{note} | {r['base_p50']:.1f} ms | {r['base_p95']:.1f} ms "
-            f"| {r['new_p50']:.1f} ms | {r['new_p95']:.1f} ms | {_ok(r['differing'] == 0)} "
+            f"| {r['new_p50']:.1f} ms | {r['new_p95']:.1f} ms "
+            f"| {r['new_p50'] / r['base_p50']:.2f} | {_same(r)} "
             f"| {_ok(r['new_p95'] < TARGETS['query_p95_ms'])} |"
         )
-    lines.append("")
-    return "\n".join(lines)
+    return [*lines, ""]
+
+
+def _render_builds(results: dict) -> list[str]:
+    builds = results.get("builds")
+    if not builds:
+        return []
+    lines = [
+        "## Build",
+        "",
+        "`python -m etl build SOURCE --db DB` in a process of its own (interpreter start "
+        "included), the two codes in turn; the median of the runs.",
+        "",
+        "| code | median wall | median CPU | peak RSS (max) | all runs (wall) |",
+        "|---|---:|---:|---:|---|",
+    ]
+    median = {
+        side: {k: percentile([r[k] for r in builds[side]], 50) for k in builds[side][0]}
+        for side in SIDES
+    }
+    for side, label in _labels(results).items():
+        walls = ", ".join(f"{r['seconds']:.1f}" for r in builds[side])
+        rss = max(r["peak_rss_mib"] for r in builds[side])
+        lines.append(
+            f"| {label} | {median[side]['seconds']:.1f} s | {median[side]['cpu_seconds']:.1f} s "
+            f"| {rss:,.0f} MiB | {walls} s |"
+        )
+    lines += [
+        "",
+        f"Now / before: **{median['new']['seconds'] / median['base']['seconds']:.2f}×** the "
+        f"median wall time, {median['new']['cpu_seconds'] / median['base']['cpu_seconds']:.2f}× "
+        "the CPU time.",
+        "",
+    ]
+    return lines
+
+
+def _same(result: dict[str, Any]) -> str:
+    if result.get("reshaped"):
+        return "other columns"
+    return _ok(result["differing"] == 0)
 
 
 def run_compare(
@@ -287,6 +409,7 @@ def run_compare(
     query_runs: int = 50,
     regenerate: bool = False,
     rebuild: bool = False,
+    build_runs: int = 0,
     log: Log = log_progress,
 ) -> tuple[str, dict]:
     """Measure both sides on the scale's warehouse; return the markdown report and the raw
@@ -308,6 +431,10 @@ def run_compare(
         results["engine"] = measure_engines(built, out, engines, runs, log)
         log("page queries …")
         results["pages"] = measure_pages(built, Path(folder) / "queries", query_runs, log)
+    if build_runs:
+        log("the build …")
+        source = Path(results["source"]["path"])
+        results["builds"] = measure_builds(source, out, base, build_runs, log)
     results["load_after"] = os.getloadavg()[0]
     return render(results), results
 
@@ -321,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-runs", type=int, default=50, help="runs per page query (50)")
     parser.add_argument("--regenerate", action="store_true", help="regenerate the source")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the warehouse")
+    parser.add_argument(
+        "--build-runs", type=int, default=0, help="whole builds by each code (0: none)"
+    )
     args = parser.parse_args(argv)
     report, results = run_compare(
         args.scale,
@@ -330,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         args.query_runs,
         args.regenerate,
         args.rebuild,
+        args.build_runs,
     )
     print(report)
     write_report(args.out / f"compare-{results['scale']}", report, results)

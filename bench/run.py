@@ -212,8 +212,14 @@ def measure_status(db: Path, out: Path, runs: int, log: Log) -> dict:
     }
 
 
-def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -> dict:
-    """For each page query, ``runs`` parameter sets such as a user clicking around would give."""
+def query_parameters(
+    con: duckdb.DuckDBPyConnection,
+    runs: int,
+    seed: int = 7,
+    needs: Callable[[str], set[str]] = warehouse.parameters,
+) -> dict:
+    """For each page query, ``runs`` parameter sets such as a user clicking around would give:
+    a value for each parameter ``needs(query name)`` lists (by default those the query uses)."""
     rng = random.Random(seed)
     periods = [p for (p,) in warehouse.rows(con, "bench/period_codes")]
     goals = [g for (g,) in warehouse.rows(con, "bench/goal_ids")]
@@ -231,7 +237,7 @@ def query_parameters(con: duckdb.DuckDBPyConnection, runs: int, seed: int = 7) -
                 drawn.append(rng.choice(links))
             return drawn[0]
 
-        for p in sorted(warehouse.parameters(name)):  # sorted: the same draws in every run
+        for p in sorted(needs(name)):  # sorted: the same draws in every run
             if p == "period":
                 params[p] = rng.choice(periods)
             elif p == "goal_id":

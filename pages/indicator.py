@@ -4,11 +4,11 @@ how does it compare with riket and similar municipalities?"""
 import pandas as pd
 import streamlit as st
 
-from ui import charts, downloads, tables
+from ui import charts, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, page_fragment, require_warehouse
-from ui.state import period_labels, select, select_in_area, select_period
+from ui.state import period_labels, select, select_in_area, select_period, select_period_type
 
 require_warehouse()
 period = select_period()
@@ -82,17 +82,8 @@ def indicator_page() -> None:
         )
         st.stop()
 
-    period_type = types.period_type.iloc[0]
-    type_labels = dict(zip(types.period_type, types.label, strict=True))
-    if len(types) > 1:
-        period_type = st.segmented_control(
-            "Periodtyp",
-            list(types.period_type),
-            default=period_type,
-            format_func=type_labels.get,
-            required=True,
-            key="indicator_period_type",
-        )
+    period_type = select_period_type(types, "Periodtyp", key="indicator_period_type")
+    period_type_label = types.set_index("period_type").label[period_type]
 
     # Which goal's target line to draw: a choice only when the goals' targets differ. By default
     # a goal that is valid in the selected period.
@@ -161,12 +152,7 @@ def indicator_page() -> None:
         )
     )
 
-    notes = [fmt.plain(view.sources_text(series))]
-    if meta.source == "kolada" and view.sources_text(series) != "Källa: Kolada":
-        notes.append(
-            "Indikatorn är ett Kolada-nyckeltal, men värdena i datalagret anges inte komma från "
-            "Kolada och ska inte krediteras Kolada."
-        )
+    notes = view.source_notes(series, meta.source)
     if target_goal is None:
         notes.append("Indikatorn har inga målvärden.")
     elif len(same) > 1:
@@ -192,13 +178,7 @@ def indicator_page() -> None:
     )
     if values.open:
         values.dataframe(table, hide_index=True)
-    downloads.button(
-        "Ladda ner som CSV",
-        downloads.shown_csv_bytes(table),
-        downloads.file_name("utfall", indicator, type_labels[period_type].lower(), suffix="csv"),
-        key="indicator_csv",
-        help=downloads.CSV_HELP,
-    )
+    view.csv_download(table, indicator, period_type_label, key="indicator_csv")
 
 
 indicator_page()

@@ -22,6 +22,7 @@ import pytest
 
 from etl.build import build, check
 from etl.problems import InvalidInput, Problem
+from tests.support.tools import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 # The real data lives outside the repo and is only ever read from there, never copied in.
@@ -341,3 +342,71 @@ def values(array) -> list:
     if isinstance(array, dict) and "bdata" in array:
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
     return list(array)
+
+
+# --- Chromium ----------------------------------------------------------------------------------
+
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots to look at (ignored by git)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, for the module's tests; skipped with the reason
+    when either is missing."""
+    from tools import server
+
+    reason = server.chromium_missing_reason()
+    if reason:
+        missing(reason)
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=server.CHROMIUM, args=server.CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+# --- the public dashboard (ROD_TRAD_MODE=public) ----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def public_example_db(tmp_path_factory) -> Path:
+    """The example municipality built with its public warehouse; the path of the whole one,
+    beside which the public one lies (the public app derives it, as from ROD_TRAD_DB)."""
+    from etl.build import EXAMPLE_SOURCE, build
+
+    folder = tmp_path_factory.mktemp("public_example")
+    return build([EXAMPLE_SOURCE], folder / "w.duckdb", public=True).path
+
+
+def run_public_page(page: str, db: Path, monkeypatch, **params: str):
+    """Run ``page`` through dashboard.py in public mode, with ``ROD_TRAD_DB=db``."""
+    monkeypatch.setenv("ROD_TRAD_MODE", "public")
+    return run_page(page, db, monkeypatch, **params)
+
+
+def public_rows(db: Path, sql: str, **params: Any) -> list[tuple]:
+    """Rows of the public warehouse beside ``db``, to compare with what a public page shows."""
+    from warehouse.files import public_path
+
+    return warehouse_rows(public_path(db), sql, params)
+
+
+def rendered(at) -> list[str]:
+    """Every element the app drew, in order, as the text of its message (what the browser is
+    sent): titles, Markdown, tables, charts' JSON, links with their addresses, buttons."""
+    from google.protobuf import text_format
+
+    out: list[str] = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for key in sorted(children):
+                walk(children[key])
+        elif getattr(node, "proto", None) is not None:
+            out.append(text_format.MessageToString(node.proto, as_utf8=True))
+
+    walk(at._tree)
+    return out

@@ -67,7 +67,7 @@ def test_goal_fraction_scales_the_goals_alone():
 def test_compare_report_puts_two_engines_and_their_page_queries_side_by_side(bench_out):
     # HEAD's engine beside the working tree's: the harness must find both identical here.
     report, results = run_compare(
-        "tiny", base="HEAD", out=bench_out, runs=1, query_runs=2, log=lambda _: None
+        "tiny", base="HEAD", out=bench_out, runs=1, query_runs=2, build_runs=1, log=lambda _: None
     )
     assert results["source"]["reused"]
     runs = results["engine"]["runs"]
@@ -81,3 +81,9 @@ def test_compare_report_puts_two_engines_and_their_page_queries_side_by_side(ben
     assert "| `indicator_status` |" in report
     assert set(results["pages"]) == set(PAGE_QUERIES)
     assert all(r["differing"] == 0 and r["runs"] == 2 for r in results["pages"].values())
+    assert not any(r["reshaped"] for r in results["pages"].values())
+    # The whole build by a clone at the base and by the working tree, once each.
+    builds = results["builds"]
+    assert [len(builds["base"]), len(builds["new"])] == [1, 1]
+    assert all(r["seconds"] > 0 and r["cpu_seconds"] > 0 for side in builds.values() for r in side)
+    assert "## Build" in report and "Now / before" in report

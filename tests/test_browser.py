@@ -110,7 +110,7 @@ def test_click_from_an_area_down_to_an_indicator(browser_page):
     expect(page.get_by_text("N15419").first).to_be_visible(timeout=30_000)
     wait_until_idle(page)
     assert "indicator=N15419" in page.url
-    assert page.locator(".js-plotly-plot").count() >= 1
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)  # drawn late
     assert page.get_by_test_id("stException").count() == 0
     # The status table: a static table of Markdown cells, shown as written, linking the goal.
     status = page.get_by_test_id("stTable")
@@ -207,7 +207,14 @@ def test_no_english_control_and_our_own_csv_under_every_table(browser_page, path
         "button", name=re.compile(r"^Ladda ner (tabellen|som) (\(CSV\)|CSV)$")
     )
     grids = page.get_by_test_id("stDataFrame")
-    expect(grids).to_have_count(downloads.count(), timeout=30_000)  # an opened table is drawn
+    # Every table has its download once both are drawn (they arrive one after the other).
+    counts = (0, -1)
+    for _ in range(150):
+        counts = (grids.count(), downloads.count())
+        if counts[0] == counts[1]:
+            break
+        page.wait_for_timeout(200)
+    assert counts[0] == counts[1], counts
     charts = page.locator(".js-plotly-plot")
     for element in [*grids.all(), *charts.all()]:
         element.hover()

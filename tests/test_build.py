@@ -77,7 +77,7 @@ def test_build_leaves_no_temporary_files(tmp_path):
 def test_abandoned_build_file_of_a_dead_process_is_removed(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)  # fmt: skip
-    leftover = tmp_path / f".w.duckdb.building-{dead.stdout.strip()}"
+    leftover = tmp_path / f".building-{dead.stdout.strip()}-w.duckdb"
     leftover.write_bytes(b"half a database")
     build([TINY], tmp_path / "w.duckdb")
     assert not leftover.exists()

@@ -15,15 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import APPTEST_TIMEOUT, ROOT, run_page
+from tests.conftest import APPTEST_TIMEOUT, ARTIFACTS, ROOT, run_page
 from tests.support.browser import full_page_screenshot, wait_until_idle
-from tests.support.tools import missing
 from tools import server
 
 # One browser for the module: its tests run on one worker under pytest-xdist.
 pytestmark = pytest.mark.xdist_group("deep_links")
 
-ARTIFACTS = ROOT / "tests" / "artifacts"
 # Labels the legacy mode derives from the file names in pages/; dashboard.py names them in Swedish.
 LEGACY_LABELS = ["goal chain", "over time", "data quality"]
 APP_LABELS = ["Översikt", "Målkedjan", "Nämnder", "Över tid", "Indikator", "Datakvalitet"]
@@ -125,20 +123,6 @@ def test_a_deep_link_runs_in_the_frame_when_streamlit_starts_in_legacy_mode(
     assert [s.value for s in at.main.selectbox if s.label == "Period"] == ["2025"]
     assert any(h.value.startswith("BUN1 ") for h in at.subheader)
     assert at.query_params["goal"] == "BUN1" and at.query_params["period"] == "2025"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = server.chromium_missing_reason()
-    if reason:
-        missing(reason)
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=server.CHROMIUM, args=server.CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

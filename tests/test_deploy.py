@@ -216,8 +216,8 @@ class Session:
     def shows(self, name: str) -> None:
         from playwright.sync_api import expect
 
-        sidebar = self.page.get_by_test_id("stSidebar")
-        expect(sidebar.get_by_text(name)).to_be_visible(timeout=30_000)
+        # The municipality's name: in the sidebar (internal), as the start page's title (public).
+        expect(self.page.get_by_text(name, exact=True).first).to_be_visible(timeout=30_000)
         assert self.page.get_by_test_id("stException").count() == 0
 
     def rerun(self) -> None:
@@ -259,7 +259,14 @@ def missing_reason() -> str | None:
     return chromium_missing_reason()
 
 
-# The replicas' ROD_TRAD_MODE; "internal" can join once both modes show what this test reads.
+# The replicas' ROD_TRAD_MODE (public unless told otherwise), and the page with a CSV download
+# in that mode, with its button.
+DOWNLOADS = {
+    "public": ("indikator?id=N15505", "Ladda ner värdena (CSV)"),
+    "internal": ("indicator", "Ladda ner som CSV"),
+}
+
+
 @pytest.mark.parametrize("mode", ["public"])
 def test_sessions_stick_to_a_replica_and_see_a_new_build(tmp_path, mode):
     reason = missing_reason()
@@ -268,7 +275,7 @@ def test_sessions_stick_to_a_replica_and_see_a_new_build(tmp_path, mode):
     from playwright.sync_api import sync_playwright
 
     db = tmp_path / "w.duckdb"
-    run_build(renamed_source(tmp_path, "Förstaby"), db)
+    run_build(renamed_source(tmp_path, "Förstaby"), db, "--public")  # later builds keep it
     ports = [free_port(), free_port()]
     processes = {f"127.0.0.1:{port}": start_replica(port, db, mode) for port in ports}
     replicas = list(processes)
@@ -336,8 +343,9 @@ def test_sessions_stick_to_a_replica_and_see_a_new_build(tmp_path, mode):
 
         # A CSV download: the file lives in the memory of the session's replica (/media/).
         downloader = next(s for s in sessions if s.replica == kept)
-        downloader.page.goto(f"{proxy.url}/indicator")
-        button = downloader.page.get_by_role("button", name="Ladda ner som CSV")
+        page, label = DOWNLOADS[mode]
+        downloader.page.goto(f"{proxy.url}/{page}")
+        button = downloader.page.get_by_role("button", name=label)
         with downloader.page.expect_download(timeout=30_000) as download:
             button.click(timeout=30_000)
         assert Path(download.value.path()).read_bytes().count(b"\n") > 1

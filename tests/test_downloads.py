@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import APPTEST_TIMEOUT, run_page
+from tests.support.tools import missing
 from ui import downloads
 from ui.links import link_column, page_url
 
@@ -142,7 +143,7 @@ def test_libreoffice_runs_none_of_the_guarded_cells(tmp_path):
     the raw texts into formulas and keeps the guarded ones as text."""
     soffice = shutil.which("soffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+        missing("LibreOffice (soffice) is not installed")
     import openpyxl
 
     texts = ["=1+1", "+1+1", "-1+1", "@SUM(A1)"]

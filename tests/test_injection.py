@@ -149,7 +149,7 @@ def test_in_the_browser_nothing_runs_and_the_long_word_wraps(hostile_db, width):
             if path != "pages/data_quality.py":
                 assert "**fet**" in body, path  # shown as written
             # The long word breaks instead of widening the text it is in (tables and charts
-            # on a phone: tests/test_phone.py).
+            # on a phone are the phone layout's to check).
             overflow = page.evaluate(
                 "[...document.querySelectorAll('[data-testid=stMain] [data-testid=stMarkdown"
                 "Container], [data-testid=stMain] [data-testid=stHeading]')]"

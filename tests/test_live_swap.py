@@ -33,9 +33,9 @@ def renamed_source(tmp_path: Path, name: str) -> Path:
     return source
 
 
-def run_build(source: Path, db: Path) -> None:
-    subprocess.run([sys.executable, "-m", "etl", "build", str(source), "--db", str(db), "--quiet"],
-                   check=True, cwd=ROOT)  # fmt: skip
+def run_build(source: Path, db: Path, *options: str) -> None:
+    subprocess.run([sys.executable, "-m", "etl", "build", str(source), "--db", str(db), "--quiet",
+                    *options], check=True, cwd=ROOT)  # fmt: skip
 
 
 def sidebar_text(at: AppTest) -> str:

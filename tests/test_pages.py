@@ -10,9 +10,16 @@ import pytest
 
 from tests.conftest import engine, odd_warehouse, run_page, unescaped
 from ui import format as fmt
+from ui import public_frame
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+# The analysts' pages; the public ones (ROD_TRAD_MODE=public) are tested in test_public_pages.py.
+PUBLIC_PAGES = {file for file, _, _ in public_frame.PAGES}
+PAGES = sorted(
+    page
+    for page in (p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+    if page not in PUBLIC_PAGES
+)
 
 
 @pytest.mark.parametrize("page", PAGES)

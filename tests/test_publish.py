@@ -143,7 +143,9 @@ def test_the_public_warehouse_holds_every_public_goal_and_indicator_with_its_dat
     assert ("N1", "delvis") in statuses  # the nämnd's assessment, public with its goal
     assert (analysis, assessed_by, reason) == ("Öppen analys", None, None)
     assert ("V", "N2") in links  # its internal parent left out, under the nearest public one
-    assert ("N1",) in hidden and ("K1",) in hidden  # an internal indicator; an internal child
+    # N1 has an internal indicator, K1 an internal child goal, and the vision rests on both;
+    # N2's only indicator is public.
+    assert hidden == {("N1",), ("K1",), ("V",)}
     assert outcomes == 3
 
 
@@ -172,3 +174,15 @@ def test_a_later_build_keeps_the_public_warehouse_in_step(built, tmp_path):
             "select value from settings where key = 'municipality_name'"
         ).fetchall()
     assert name == "Nytt namn"
+
+
+def test_the_default_file_name_can_be_published(tmp_path):
+    """data/warehouse.duckdb, the default: its public build attaches it as "warehouse", the
+    name DuckDB would also give a build file called .warehouse.public.duckdb…"""
+    source = write_csv_source(tmp_path / "source", minimal_tables())
+    db = tmp_path / "warehouse.duckdb"
+    build([source], db, public=True)
+    assert warehouse.files.public_path(db).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "source", "warehouse.duckdb", "warehouse.public.duckdb"
+    ]  # fmt: skip

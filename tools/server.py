@@ -68,9 +68,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, timeout: float = 60) -> Iterator[str]:
-    """Serve the dashboard on the warehouse ``db``; yields the base URL."""
+def streamlit_server(db: Path, timeout: float = 60, *, mode: str | None = None) -> Iterator[str]:
+    """Serve the dashboard on the warehouse ``db`` (in ``mode``, ROD_TRAD_MODE, if given);
+    yields the base URL."""
     env = {**os.environ, "ROD_TRAD_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    if mode is not None:
+        env["ROD_TRAD_MODE"] = mode
     # A free port can be taken by another process (a parallel test worker) before Streamlit
     # binds it: then Streamlit exits at once and we start it again on another port.
     for attempt in range(3):

@@ -50,14 +50,15 @@ def layout(fig: go.Figure, *, height: int = 360, **kwargs) -> go.Figure:
     return fig
 
 
-def show(fig: go.Figure) -> None:
+def show(fig: go.Figure, *, alt: str | None = None) -> None:
     """Draw a figure on the page. Streamlit's chart theme is switched off: the browser spends
     about 100 ms applying it to every new figure (measured with bench/pages.py on the large
     model), and ``layout`` gives the figures their look. Plotly's buttons are switched off:
     their words ("Download plot as a png", "Zoom", "Autoscale" …) are English; a page that
     offers a chart's data does so with a Swedish download (ui/downloads.py). Dragging still
-    zooms and a double click zooms back out."""
-    st.plotly_chart(fig, theme=None, config=CONFIG)
+    zooms and a double click zooms back out. ``alt``: the chart in words, as its accessible
+    name for a screen reader."""
+    st.plotly_chart(fig, theme=None, config=CONFIG, alt=alt)
 
 
 def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:

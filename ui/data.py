@@ -21,6 +21,7 @@ import streamlit as st
 
 import warehouse
 from attainment.explain import Explanation, explain
+from ui import mode
 
 BUILD_COMMAND = "python -m etl build --example"
 CRASH_MESSAGE = (
@@ -31,7 +32,10 @@ _LOG = logging.getLogger(__name__)
 
 
 def warehouse_path() -> Path:
-    return warehouse.default_path()
+    """The file the app reads: the warehouse, or in public mode only the public warehouse
+    beside it (ui/mode.py)."""
+    path = warehouse.default_path()
+    return warehouse.files.public_path(path) if mode.is_public() else path
 
 
 def version() -> str | None:
@@ -64,6 +68,14 @@ def require_warehouse() -> None:
     """Start a page: run it inside the app's navigation, and stop with a helpful message when
     there is no warehouse yet. Every page calls this first."""
     _leave_legacy_navigation()
+    if version() is None and mode.is_public():
+        # Said without the file's path: a resident may be the first to see it.
+        st.error("Uppgifterna om kommunens mål kan inte visas just nu. Försök igen om en stund.")
+        st.caption(
+            "För den som driver webbplatsen: det publika datalagret är inte byggt. Bygg det "
+            "med `python -m etl build --public` (exemplet: `make public`)."
+        )
+        st.stop()
     if version() is None:
         st.error(
             f"Det finns inget datalager på {warehouse_path()}. "

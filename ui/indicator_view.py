@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import charts, tables
+from ui import charts, downloads, tables
 from ui import format as fmt
 from ui import status as st_status
 from ui.links import markdown_link
@@ -89,6 +89,25 @@ def value_table(series: pd.DataFrame, decimals: int, unit: str | None) -> pd.Dat
     ).reset_index(drop=True)
 
 
+def csv_download(
+    table: pd.DataFrame,
+    indicator_id: str,
+    period_type_label: str,
+    *,
+    key: str,
+    label: str = "Ladda ner som CSV",
+) -> None:
+    """A button that downloads the plotted values ``table`` for Swedish Excel (ui/downloads.py),
+    in a file named for the indicator and the kind of period: ``utfall-N15505-ar.csv``."""
+    downloads.button(
+        label,
+        downloads.shown_csv_bytes(table),
+        downloads.file_name("utfall", indicator_id, period_type_label.lower(), suffix="csv"),
+        key=key,
+        help=downloads.CSV_HELP,
+    )
+
+
 def sources_text(series: pd.DataFrame) -> str:
     """Where the plotted values come from, from the rows' own ``source``: ``"Källa: Kolada"``
     only for rows that say Kolada, e.g. ``"Källa: syntetisk"`` or
@@ -102,6 +121,20 @@ def sources_text(series: pd.DataFrame) -> str:
         who = list(dict.fromkeys(series.loc[labels == label, "series_label"]))
         parts.append(f"{label} ({', '.join(who)})")
     return "Källa: " + "; ".join(parts)
+
+
+def source_notes(series: pd.DataFrame, indicator_source: str | None) -> list[str]:
+    """Markdown: where the values come from (``sources_text``), and a warning when the model
+    calls the indicator a Kolada KPI but its values do not say they come from Kolada: those
+    values must not be credited to Kolada."""
+    sources = sources_text(series)
+    notes = [fmt.plain(sources)]  # the sources are the rows' own text
+    if indicator_source == "kolada" and sources != "Källa: Kolada":
+        notes.append(
+            "Indikatorn är ett Kolada-nyckeltal, men värdena här anges inte komma från Kolada "
+            "och ska inte krediteras Kolada."
+        )
+    return notes
 
 
 def target_notes(targets: pd.DataFrame) -> list[str]:

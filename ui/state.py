@@ -205,3 +205,19 @@ def select_period(container=None) -> str | None:
         container=container if container is not None else chrome.period_slot(),
         help="Delårsrapporter avser tertial (T1–T3), årsredovisningen helår.",
     )
+
+
+def select_period_type(types: pd.DataFrame, label: str, key: str) -> str:
+    """The kind of period to chart (years, tertials …) from the rows of
+    app/indicator_period_types, default first: a choice only when there are several."""
+    period_type = types.period_type.iloc[0]
+    if len(types) > 1:
+        period_type = st.segmented_control(
+            label,
+            list(types.period_type),
+            default=period_type,
+            format_func=dict(zip(types.period_type, types.label, strict=True)).get,
+            required=True,
+            key=key,
+        )
+    return period_type

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from warehouse import files
-from warehouse.queries import QUERY_DIR, checked, parameters, sql, sql_in
+from warehouse.queries import QUERY_DIR, checked, parameters, parameters_in, sql, sql_in
 
 if TYPE_CHECKING:  # DuckDB imports pandas itself for .df(); a plain load need not carry it
     import pandas as pd
@@ -49,6 +49,7 @@ __all__ = [
     "insert_rows",
     "open_read_only",
     "parameters",
+    "parameters_in",
     "rows",
     "run",
     "run_other",

@@ -3,7 +3,7 @@
 The warehouse is one DuckDB file. A build writes a new file beside it, checkpoints and closes
 it, then replaces the old file with one ``os.replace``. A reader therefore sees either the old
 warehouse or the new one, never a half-built one, and a build killed at any moment leaves the
-previous warehouse complete: the only trace is a ``.<name>.building-<pid>`` file that the next
+previous warehouse complete: the only trace is a ``.building-<pid>-<name>`` file that the next
 build removes.
 """
 
@@ -44,11 +44,14 @@ def version(path: Path) -> str | None:
 def building_path(db_path: Path) -> Path:
     """Where a build of ``db_path`` writes, after removing what killed builds left behind."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in db_path.parent.glob(f".{db_path.name}.building-*"):
-        pid = leftover.name.rsplit("-", 1)[-1].removesuffix(".wal")
+    for leftover in db_path.parent.glob(f".building-*-{db_path.name}*"):
+        pid = leftover.name.removeprefix(".building-").split("-", 1)[0]
         if pid.isdigit() and not _process_alive(int(pid)):
             leftover.unlink(missing_ok=True)
-    building = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+    # The name starts with the pid: DuckDB names a file's database after the file name up to
+    # its first dot, and ".warehouse.public.duckdb…" would be "warehouse", the name the public
+    # build gives the warehouse it attaches (etl/publish.py).
+    building = db_path.with_name(f".building-{os.getpid()}-{db_path.name}")
     building.unlink(missing_ok=True)
     return building
 

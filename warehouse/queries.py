@@ -101,6 +101,11 @@ def parameters(name: str, template: Mapping[str, Any] | None = None) -> set[str]
     return _parameters(sql(name, template))
 
 
+def parameters_in(folder: Path, name: str) -> set[str]:
+    """The ``$parameters`` of ``<folder>/<name>.sql`` in another copy of queries/ (``sql_in``)."""
+    return _parameters(sql_in(folder, name))
+
+
 def _parameters(text: str) -> set[str]:
     body = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
     return set(_PARAM.findall(body))

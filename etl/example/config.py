@@ -21,7 +21,7 @@ SOURCE_LABEL = "syntetisk"
 
 DATA_NOTICE = (
     "Exempeldata: Sjöviks kommun är en påhittad kommun. Alla utfall, målvärden och bedömningar "
-    "är syntetiska exempeldata som har genererats med `python -m etl.example`. De är inte verklig "
+    "är syntetiska exempeldata, framtagna för att visa hur verktyget fungerar. De är inte verklig "
     "statistik och kommer inte från Kolada. Nyckeltalens id och namn följer Kolada, men värdena "
     "gör det inte. Jämförelseserierna för riket (0000) och för G99999, en påhittad grupp av "
     "liknande kommuner, är också påhittade."

@@ -1,13 +1,22 @@
 -- Purpose: the indicators of one goal in one period with target, outcome, trend and status,
---          for the goal's page in the drill-down.
+--          for the goal's page in the drill-down and the public goal page; subject_text says
+--          whom a row is about ('' for the municipality itself).
 -- Grain:   one row per indicator status row (goal, indicator, subject, gender).
 -- Params:  $goal_id; $period.
+with municipality as (
+    select value as code from settings where key = 'municipality_code'
+)
 select
     s.indicator_id,
     i.title,
     i.unit,
     coalesce(i.decimals, 1) as decimals,
     s.subject,
+    case
+        when s.subject = m.code then ''
+        when s.subject = '0000' then 'riket'
+        else coalesce(org.name, s.subject)
+    end as subject_text,
     s.gender,
     s.comparator,
     s.target_value,
@@ -22,5 +31,7 @@ select
     s.target_period,
 from indicator_status s
 join indicators i on i.indicator_id = s.indicator_id
+cross join municipality m
+left join organisation org on org.org_id = s.subject
 where s.goal_id = $goal_id and s.period = $period
 order by s.indicator_id, s.subject, s.gender;

@@ -1,11 +1,12 @@
 -- Purpose: the roll-up of docs/rules.md §2, the one definition of a goal's computed status.
 --          Included by goal_status_pass.sql, which scores every goal of one height, and by
 --          goal_what_if.sql, which scores one goal again with some of its inputs changed. The
---          including query defines the CTEs todo(scenario, goal_id, period, period_end) and
---          inputs(scenario, goal_id, period, weight, status); this part adds scored, summed
---          and computed.
--- Grain:   CTEs; computed has one row per row of todo, with computed_status, score, coverage,
---          n_inputs and n_assessable.
+--          including query defines the CTEs todo(scenario, goal_id, period, period_end, …), one
+--          row per scenario (one goal in one period, as it is or with changed inputs), and
+--          inputs(scenario, weight, status, …); this part adds scored, sums, summed and
+--          computed.
+-- Grain:   CTEs; computed has one row per row of todo (all its columns), with computed_status,
+--          score, coverage, n_inputs and n_assessable.
 -- Params:  $preset; $full_threshold; $partial_threshold; $min_coverage; $eps.
 scored as (
     -- Each status's score and rank come from the vocabulary (statuses, with the model's
@@ -14,19 +15,30 @@ scored as (
     from inputs i
     left join statuses v on v.code = i.status
 ),
-summed as (
+sums as (
     select
-        t.scenario, t.goal_id, t.period, t.period_end,
+        s.scenario,
         count(s.status) as n_inputs,
         count(s.score) as n_assessable,
         sum(s.weight) as total_weight,
-        coalesce(sum(s.weight) filter (where s.score is not null), 0) as assessable_weight,
+        sum(s.weight) filter (where s.score is not null) as assessable_weight,
         sum(s.weight * s.score) / sum(s.weight) filter (where s.score is not null) as score,
         min(s.status_rank) as worst_rank,
+    from scored s
+    group by s.scenario
+),
+summed as (
+    -- A scenario without inputs counts none.
+    select
+        t.*,
+        coalesce(s.n_inputs, 0) as n_inputs,
+        coalesce(s.n_assessable, 0) as n_assessable,
+        s.total_weight,
+        coalesce(s.assessable_weight, 0) as assessable_weight,
+        s.score,
+        s.worst_rank,
     from todo t
-    left join scored s
-        on s.scenario = t.scenario and s.goal_id = t.goal_id and s.period = t.period
-    group by t.scenario, t.goal_id, t.period, t.period_end
+    left join sums s using (scenario)
 ),
 computed as (
     select

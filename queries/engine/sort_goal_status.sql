@@ -1,5 +1,6 @@
--- Purpose: store goal_status in key order, so two builds from the same sources give identical
---          tables (the passes append one height at a time).
+-- Purpose: store the goal statuses of every pass (goal_status_rows) as goal_status in key order,
+--          so two builds from the same sources give identical tables.
 -- Grain:   a statement.
 -- Params:  none.
-create or replace table goal_status as from goal_status order by all;
+create or replace table goal_status as
+select * exclude (goal_no, period_no) from goal_status_rows order by goal_no, period_no;

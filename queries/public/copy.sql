@@ -97,17 +97,23 @@ from warehouse.indicator_status
 where goal_id in (from public_goals) and indicator_id in (from public_indicators);
 
 -- The goals (and periods) whose status rests in part on inputs that are not public: an
--- indicator or a child goal marked public = nej. Their counts of inputs and their coverage
--- would tell about those inputs, so they are left out of goal_status below.
+-- indicator marked public = nej, or a goal marked so, anywhere beneath them in the chain (the
+-- status of a KF goal rests on its nämnd goals' statuses, and so on up). Their counts of
+-- inputs and their coverage would tell about those inputs, so they are left out of goal_status
+-- below.
 create table hidden_basis as
-select distinct s.goal_id, s.period
-from warehouse.indicator_status s
-where s.goal_id in (from public_goals) and s.indicator_id not in (from public_indicators)
-union
-select distinct l.parent_id, c.period
-from warehouse.goal_links l
-join warehouse.goal_status c on c.goal_id = l.child_id
-where l.parent_id in (from public_goals) and l.child_id not in (from public_goals)
+with not_public_inputs as (
+    select distinct goal_id, period
+    from warehouse.indicator_status
+    where indicator_id not in (from public_indicators)
+    union
+    select goal_id, period from warehouse.goal_status where goal_id not in (from public_goals)
+)
+select distinct c.ancestor_id as goal_id, n.period
+from not_public_inputs n
+join warehouse.goal_closure c on c.descendant_id = n.goal_id  -- distance 0: the goal itself
+join warehouse.goal_status s on s.goal_id = c.ancestor_id and s.period = n.period
+where c.ancestor_id in (from public_goals)
 order by all;
 
 create table goal_status as

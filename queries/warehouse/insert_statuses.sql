@@ -22,9 +22,10 @@ from read_csv(
     auto_detect = false,
     columns = {
         'code': 'varchar', 'rank': 'integer', 'score': 'double', 'score_setting': 'varchar',
-        'label': 'varchar', 'phrase': 'varchar', 'symbol': 'varchar', 'colour': 'varchar',
-        'badge_colour': 'varchar', 'marker': 'varchar', 'sort_order': 'integer',
-        'is_goal_status': 'boolean', 'not_assessable_reason': 'varchar'
+        'label': 'varchar', 'phrase': 'varchar', 'plural': 'varchar', 'symbol': 'varchar',
+        'colour': 'varchar', 'badge_colour': 'varchar', 'marker': 'varchar',
+        'sort_order': 'integer', 'is_goal_status': 'boolean',
+        'not_assessable_reason': 'varchar', 'explanation': 'varchar'
     }
 ) s
 left join settings setting on setting.key = s.score_setting

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Streamlit sends a page's elements one after another, and a fast run may finish before its
+# status widget ever appears; so "idle" is: no status widget and no element added or changed
+# for half a second.
+_SETTLED = """() => {
+  if (window.__lastChange === undefined) {
+    window.__lastChange = performance.now();
+    new MutationObserver(() => { window.__lastChange = performance.now(); }).observe(
+      document.body, {subtree: true, childList: true, characterData: true});
+  }
+  return !document.querySelector('[data-testid="stStatusWidget"]')
+    && performance.now() - window.__lastChange > 500;
+}"""
+
 
 def wait_until_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (its status widget is gone)."""
+    """Wait until Streamlit has finished running the script and drawing what it sent."""
     page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=timeout)
-    page.wait_for_timeout(300)
+    page.wait_for_function(_SETTLED, timeout=timeout, polling=100)
 
 
 def full_page_screenshot(page, path: Path) -> None:

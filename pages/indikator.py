@@ -1,0 +1,100 @@
+"""Indikator (public, /indikator?id=N15505): what does this indicator measure, and how has it
+developed? A chart, the chart in words, the values as a table, and the goals it measures."""
+
+import streamlit as st
+
+from ui import charts, public_text, public_view
+from ui import format as fmt
+from ui import indicator_view as view
+from ui.data import fetch, require_warehouse
+from ui.state import select_period_type
+
+require_warehouse()
+about = public_view.summary()
+periods = public_view.reported_periods()
+period = periods[0] if periods else None
+meta = public_view.requested_row("Indikatorn", "app/indicator_meta", "indicator", about)
+indicator = meta.indicator_id
+decimals = view.shown_decimals(meta.decimals)
+unit = meta.unit or None
+st.title(fmt.plain(meta.title))
+facts = ["Indikator"]
+if unit:
+    facts.append(f"Enhet: {fmt.literal(unit)}")
+if meta.direction in ("higher", "lower"):
+    facts.append(meta.direction_text.capitalize())
+if meta.kolada_kpi:
+    facts.append(f"Nyckeltal i Kolada: {fmt.literal(meta.kolada_kpi)}")
+st.caption(" · ".join(facts))
+public_view.data_notice(about)
+if meta.description:
+    st.markdown(fmt.plain(meta.description))
+
+# --- the goals it measures, and how it went for each -------------------------------------------
+goals = fetch("app/indicator_goals", indicator=indicator, period=period)
+if period is not None and not goals.empty:
+    when = public_view.period_name(period)
+    st.subheader(f"Mål som indikatorn mäter, {when}")
+    status = fetch("app/indicator_period_status", indicator=indicator, period=period)
+    status = status.assign(unit=unit, decimals=decimals)
+    for goal_id, rows in status.groupby("goal_id", sort=False):
+        with st.container(border=True):
+            public_view.goal_link(goal_id, rows.goal_title.iloc[0])
+            st.markdown(public_view.indicator_lines(rows))
+    for goal in goals[~goals.goal_id.isin(status.goal_id)].itertuples():
+        public_view.goal_link(goal.goal_id, goal.title)
+
+# --- the time series -----------------------------------------------------------------------------
+st.subheader("Utveckling över tid")
+types = fetch("app/indicator_period_types", indicator=indicator, period=period)
+if types.empty:
+    st.info("Det finns inga värden för indikatorn ännu.")
+    public_view.footer(about)
+    st.stop()
+period_type = select_period_type(types, "Visa värden per", key="indikator_period_type")
+period_type_label = types.set_index("period_type").label[period_type]
+with_targets = goals[(goals.target_count > 0)]
+target_goal = None
+if not with_targets.empty:
+    valid = with_targets[with_targets.is_valid]
+    target_goal = (valid if not valid.empty else with_targets).iloc[0]
+targets = fetch(
+    "app/indicator_targets",
+    indicator=indicator,
+    goal=None if target_goal is None else target_goal.goal_id,
+    period_type=period_type,
+)
+series = fetch(
+    "app/indicator_series",
+    indicator=indicator,
+    period_type=period_type,
+    max_points=charts.MAX_POINTS - len(targets),
+)
+in_words = public_text.trend_text(
+    series,
+    targets,
+    direction=meta.direction,
+    decimals=decimals,
+    unit=unit,
+    labels=public_view.period_names(),
+)
+charts.show(view.figure(series, targets, decimals=decimals, unit=unit), alt=in_words)
+st.markdown(f"**Diagrammet i ord:** {fmt.literal(in_words)}")
+notes = view.source_notes(series, meta.source)
+if target_goal is not None and len(with_targets) > 1:
+    notes.append(f"Målvärdet i diagrammet gäller målet ”{fmt.plain(target_goal.title)}”.")
+notes += view.target_notes(targets)
+if series.role.eq("grupp").any():
+    notes.append("Jämförelsegruppen är ett ovägt medelvärde av liknande kommuner, som i Kolada.")
+st.caption("  \n".join(notes))  # Markdown: the rows' own texts are escaped where they enter
+
+table = view.value_table(series, decimals, unit)
+with st.expander(f"Värdena i tabellform ({fmt.number(len(table))} rader)"):
+    st.table(table.map(lambda cell: fmt.literal(str(cell))), hide_index=True)
+view.csv_download(
+    table, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
+)
+
+st.markdown("##### Vad betyder orden?")
+public_view.glossary(("Indikator", "Målvärde"))
+public_view.footer(about)
