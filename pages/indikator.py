@@ -3,7 +3,7 @@ developed? A chart, the chart in words, the values as a table, and the goals it 
 
 import streamlit as st
 
-from ui import charts, public_text, public_view
+from ui import charts, public_text, public_view, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
@@ -90,7 +90,7 @@ st.caption("  \n".join(notes))  # Markdown: the rows' own texts are escaped wher
 
 table = view.value_table(series, decimals, unit)
 with st.expander(f"Värdena i tabellform ({fmt.number(len(table))} rader)"):
-    st.table(table.map(lambda cell: fmt.literal(str(cell))), hide_index=True)
+    tables.static(table, key="values")
 view.csv_download(
     table, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
 )

@@ -41,9 +41,47 @@ def grid(frame: pd.DataFrame, *, file_name: str, empty: str, **dataframe_kwargs)
     with st.container(key=f"rt_grid_{file_name}"):
         st.dataframe(shown, **dataframe_kwargs)
     st.html(stacked_rows(shown, dataframe_kwargs.get("column_config")))
+    _csv_button(shown, file_name, dataframe_kwargs.get("column_config"))
+
+
+def static(
+    frame: pd.DataFrame, *, key: str, markdown: bool = False, file_name: str | None = None
+) -> None:
+    """A static table of ``frame`` (``st.table``, no index): every row and column in view, its
+    headings and cells wrapping instead of scrolling sideways, read well by a screen reader.
+    Its cells are plain text shown as written, or Markdown where ``markdown`` (a link); with a
+    ``file_name`` our CSV download goes under it.
+
+    On a narrow screen (a phone) each row stacks as a card, the first column its heading and
+    every other cell under its column's name (ui/chrome.css; the names are set here, per
+    table, as the labels of its cells). ``key`` names the table on its page (letters, digits,
+    "_")."""
+    if frame.index.name is not None:
+        frame = frame.reset_index()
+    shown = frame if markdown else frame.map(lambda cell: fmt.literal(str(cell)))
+    name = f"rt_table_{key}"
+    labels = "".join(
+        f".st-key-{name} td:nth-child({number}) {{ --rt-label: {_css_string(column)}; }}"
+        for number, column in enumerate(frame.columns, start=1)
+        if number > 1
+    )
+    with st.container(key=name):
+        st.html(f"<style>{labels}</style>")
+        st.table(shown, hide_index=True)
+    if file_name is not None:
+        _csv_button(frame, file_name)
+
+
+def _css_string(text: object) -> str:
+    """``text`` as a quoted CSS string: a column name as a label of the cells under it."""
+    escaped = "".join(c if c.isalnum() or c in " -–()" else f"\\{ord(c):x} " for c in str(text))
+    return f'"{escaped}"'
+
+
+def _csv_button(shown: pd.DataFrame, file_name: str, column_config: Mapping | None = None):
     downloads.button(
         "Ladda ner tabellen (CSV)",
-        downloads.shown_csv_bytes(shown, dataframe_kwargs.get("column_config")),
+        downloads.shown_csv_bytes(shown, column_config),
         file_name,
         key=f"csv_{file_name}",
         help=downloads.CSV_HELP,
