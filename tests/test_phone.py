@@ -137,6 +137,9 @@ def test_page_fits_the_screen(browser, sites, name, size):
         wait_until_idle(page)
         assert page.get_by_test_id("stException").count() == 0
         main = page.get_by_test_id("stMain")
+        # Every chart drawn: plotly draws after Streamlit has sent it.
+        charts = main.get_by_test_id("stPlotlyChart")
+        expect(charts.filter(has_not=page.locator(".main-svg"))).to_have_count(0)
 
         # Seen without opening the sidebar (closed on a phone), before any scrolling.
         if size == "phone":  # Streamlit starts with the sidebar closed on a narrow screen
