@@ -68,8 +68,8 @@ def static(
     with st.container(key=name):
         st.html(f"<style>{labels}</style>")
         st.table(shown, hide_index=True)
-    if file_name is not None:
-        _csv_button(frame, file_name)
+        if file_name is not None:
+            _csv_button(frame, file_name)
 
 
 def _css_string(text: object) -> str:
