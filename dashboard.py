@@ -1,9 +1,10 @@
 """Röd tråd: the Streamlit entry point.
 
-This file is the frame shared by every page: page config, navigation and the sidebar note on
-where the data comes from. Pages are registered here with ``st.navigation`` (the ``pages/``
-folder is not auto-discovered once ``st.navigation`` is used). ``ROD_TRAD_MODE=public`` serves
-the public pages instead, on the public warehouse only (ui/mode.py, ui/public_frame.py).
+This file is the frame shared by every page: page config, navigation, the sidebar note on the
+municipality and the bar at the top of every page (the period and the data notice, see
+``ui.chrome.top_bar``). Pages are registered here with ``st.navigation`` (the ``pages/`` folder
+is not auto-discovered once ``st.navigation`` is used). ``ROD_TRAD_MODE=public`` serves the
+public pages instead, on the public warehouse only (ui/mode.py, ui/public_frame.py).
 """
 
 import streamlit as st
@@ -44,15 +45,14 @@ PAGES = [
 ]  # fmt: skip
 page = st.navigation(PAGES)
 
-if version() is not None:
-    summary = fetch("app/summary").iloc[0]
+summary = fetch("app/summary").iloc[0] if version() is not None else None
+chrome.top_bar(summary.data_notice if summary is not None else None)
+if summary is not None:
     with st.sidebar:
         st.caption(f"**{fmt.plain(summary.municipality_name or 'Kommunen')}**")
         st.caption(
             f"{fmt.number(summary.goal_count)} mål · {fmt.number(summary.indicator_count)} "
             f"indikatorer · lagret byggdes {fmt.local_time(summary.built_at_utc)}."
         )
-        if summary.data_notice:
-            st.caption(f":material/science: {fmt.plain(summary.data_notice)}")
 
 run_in_frame(page)

@@ -67,7 +67,7 @@ def indicator_page() -> None:
         if status.empty:
             st.info("Inget av indikatorns mål gäller för den valda perioden.")
         else:
-            st.table(view.status_table(status, decimals, period), hide_index=True)
+            tables.static(view.status_table(status, decimals, period), key="status", markdown=True)
             st.caption(
                 "Status och trend enligt de publicerade reglerna för måluppfyllelse, beräknade av "
                 "Röd tråd (inte av källan)."

@@ -3,7 +3,7 @@ developed? A chart, the chart in words, the values as a table, and the goals it 
 
 import streamlit as st
 
-from ui import charts, public_chart, public_view
+from ui import charts, public_chart, public_view, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
@@ -79,7 +79,8 @@ notes += chart.more_notes
 st.caption("  \n".join(notes))  # Markdown: the rows' own texts are escaped where they enter
 
 with st.expander(f"Värdena i tabellform ({fmt.number(len(chart.table))} rader)"):
-    st.table(chart.table, hide_index=True)
+    # The cells are escaped once, where the chart's rows are built (ui/public_chart.py).
+    tables.static(chart.table, key="values", markdown=True)
 view.csv_button(
     chart.csv, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
 )

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
-from ui import public_text, public_view
+from ui import public_text, public_view, tables
 from ui import status as st_status
 from ui.data import fetch, require_warehouse
 
@@ -61,14 +61,14 @@ else:
 history = fetch("public_app/goal_history", goal=goal.goal_id, periods=periods)
 if len(history) > 1 or (len(history) == 1 and not goal.is_valid):
     st.subheader("Tidigare bedömningar")
-    st.table(
+    tables.static(
         pd.DataFrame(
             {
                 "Period": [public_view.period_name(p) for p in history.period],
                 "Bedömning": [st_status.text(s) for s in history.status],
             }
         ),
-        hide_index=True,
+        key="history",
     )
 
 st.markdown("##### Vad betyder orden?")

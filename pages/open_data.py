@@ -6,7 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from ui import downloads, open_data
+from ui import downloads, open_data, tables
 from ui import format as fmt
 from ui.data import require_warehouse
 
@@ -39,8 +39,7 @@ else:
         "Inget av utfallen anges komma från Kolada; kolumnen source i utfallen säger varifrån "
         "vart och ett kommer."
     )
-if about.data_notice:
-    st.info(fmt.literal(about.data_notice), icon=":material/science:")
+# The data notice is the top bar's, above the title (ui.chrome.top_bar).
 
 with st.container(horizontal=True):
     for kind, word in open_data.KINDS.items():
@@ -57,15 +56,15 @@ with st.container(horizontal=True):
         )
 
 st.subheader("Innehåll")
-st.table(
+tables.static(
     pd.DataFrame(
         {
-            "Fil": [fmt.literal(f"{open_data.file_stem(n)}.csv") for n in open_data.FILES],
+            "Fil": [f"{open_data.file_stem(n)}.csv" for n in open_data.FILES],
             "Innehåll": [open_data.CONTENTS[n] for n in open_data.FILES],
             "Rader": [fmt.number(about.rows[n]) for n in open_data.FILES],
         }
     ),
-    hide_index=True,
+    key="files",
 )
 st.caption(
     f"{open_data.file_stem(open_data.COMPUTED)}.csv är Röd tråds egen beräkning av målens "
@@ -78,4 +77,4 @@ st.markdown(
     "Tabellerna har Röd tråds format för målmodeller. Packa upp CSV-filerna i en mapp och bygg "
     "ett datalager av dem:"
 )
-st.code("python -m etl build oppna-data/ --db oppna-data.duckdb", language="text")
+st.code("python -m etl build oppna-data/ --db oppna-data.duckdb", language="text", wrap_lines=True)

@@ -72,11 +72,11 @@ else:
         .pivot(index="org_name", columns="area_title", values="cell")
         .rename_axis(index="Nämnd", columns=None)
     )
-    tables.grid(
-        table.fillna(""),
+    # A static table: its area names wrap, so every area's column is in view beside the sidebar.
+    tables.static(
+        table.fillna("–"),
+        key="org_area",
         file_name=downloads.file_name("namnder-och-omraden", period, suffix="csv"),
-        empty="Inga nämnder är ansvariga för mål under områdena den här perioden.",
-        width="stretch",
     )
 
 st.subheader("Utveckling över tid")

@@ -120,7 +120,7 @@ def test_a_deep_link_runs_in_the_frame_when_streamlit_starts_in_legacy_mode(
     at = run_page("pages/goal_chain.py", example_db, monkeypatch, goal="BUN1", period="2025")
     assert not at.exception
     assert "Sjöviks kommun" in " ".join(c.value for c in at.sidebar.caption)  # dashboard.py
-    assert [s.value for s in at.sidebar.selectbox if s.label == "Period"] == ["2025"]
+    assert [s.value for s in at.main.selectbox if s.label == "Period"] == ["2025"]
     assert any(h.value.startswith("BUN1 ") for h in at.subheader)
     assert at.query_params["goal"] == "BUN1" and at.query_params["period"] == "2025"
 

@@ -167,6 +167,7 @@ def test_reference_lines_are_drawn_as_plotly_draws_them_one_by_one():
         annotation_text="Ny mandatperiod 2019",
         annotation_position="top right",
         annotation_font=font,
+        annotation_textangle=-90,
     )
     together = charts.reference_lines(
         go.Figure(),

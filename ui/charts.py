@@ -71,10 +71,12 @@ def hline(y: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:
 
 def vline(x: float, text: str, *, line: dict, font: dict) -> tuple[dict, dict]:
     """A vertical reference line through the plot, labelled at its top right (as ``add_vline``
-    with ``annotation_position="top right"`` draws it); for ``reference_lines``."""
+    with ``annotation_position="top right"`` draws it) along the line: lines a few periods
+    apart on a phone would have their labels written over each other; for
+    ``reference_lines``."""
     shape = {"type": "line", "xref": "x", "x0": x, "x1": x, "yref": "y domain", "y0": 0, "y1": 1}
     label = {"xref": "x", "x": x, "xanchor": "left", "yref": "y domain", "y": 1}
-    return shape | {"line": line}, label | _label(text, font, yanchor="top")
+    return shape | {"line": line}, label | _label(text, font, yanchor="top", textangle=-90)
 
 
 def _label(text: str, font: dict, **kwargs) -> dict:

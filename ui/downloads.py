@@ -106,14 +106,14 @@ def shown_csv_bytes(frame: pd.DataFrame, column_config: Mapping | None = None) -
     for name, config in (column_config or {}).items():
         pattern = isinstance(config, Mapping) and config.get("type_config", {}).get("display_text")
         if name in out and pattern:
-            out[name] = [_displayed(pattern, url) for url in out[name]]
+            out[name] = [link_text(pattern, url) for url in out[name]]
     for name in out.columns:
         if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             out[name] = [_plain(v) for v in out[name]]
     return csv_bytes(out)
 
 
-def _displayed(pattern: str, url) -> str | None:
+def link_text(pattern: str, url) -> str | None:
     """What a link column with ``display_text=pattern`` shows for ``url``: the first group."""
     if not isinstance(url, str):
         return None

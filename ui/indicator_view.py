@@ -295,7 +295,8 @@ def figure(
             font={"size": 12, "color": "#555555"},
         )
     charts.layout(fig, height=440, hovermode="closest")
-    fig.update_layout(legend={"y": -0.12, "yanchor": "top", "orientation": "h"})
+    # The legend above the plot (charts.layout): below it, it hid the x axis's labels where a
+    # narrow chart turns them on end.
     fig.update_layout(margin={"l": 10, "r": 10, "t": 20, "b": 10})
     return fig
 

@@ -19,7 +19,6 @@ import streamlit as st
 
 from ui import public_view
 
-STYLE = Path(__file__).with_name("public.css")
 # The addresses Streamlit's legacy pages/ mode gives the files in pages/.
 _PAGE_FILE_STEMS = {
     path.stem for path in (Path(__file__).resolve().parents[1] / "pages").glob("*.py")
@@ -62,7 +61,6 @@ def navigation() -> st.Page:
     page = st.navigation(pages, position="top")
     st.session_state[public_view.SAME_PAGE] = st.session_state.get(_SHOWN) == page.url_path
     st.session_state[_SHOWN] = page.url_path
-    st.html(STYLE)
     return page
 
 

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
+from ui import chrome
 from ui import format as fmt
 from ui.data import build, fetch
 from ui.tables import level_label
@@ -207,7 +208,7 @@ def select_period(container=None) -> str | None:
         period_labels(),
         "period",
         default=default.iloc[0] if not default.empty else None,
-        container=container if container is not None else st.sidebar,
+        container=container if container is not None else chrome.period_slot(),
         help="Delårsrapporter avser tertial (T1–T3), årsredovisningen helår.",
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -25,21 +28,99 @@ def grid(frame: pd.DataFrame, *, file_name: str, empty: str, **dataframe_kwargs)
     """A data grid of ``frame`` (``st.dataframe`` with ``dataframe_kwargs``) with our own CSV
     download under it, or the Swedish sentence ``empty`` when there are no rows. Streamlit's
     own toolbar (English, and its CSV is not for Swedish Excel) is hidden by ui/chrome.css, and
-    a missing text is shown as "–", never as the grid's "None"."""
+    a missing text is shown as "–", never as the grid's "None".
+
+    On a narrow screen (a phone) the grid gives way to the same rows stacked, one card per row
+    with every column's name beside its value (ui/chrome.css switches between the two): a grid
+    wider than the screen would hide its right-hand columns, often the status, off-screen."""
     if frame.empty:
         st.info(empty)
         return
     texts = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     shown = frame.astype({c: object for c in texts}).fillna({c: "–" for c in texts})
-    st.dataframe(shown, **dataframe_kwargs)
+    with st.container(key=f"rt_grid_{file_name}"):
+        st.dataframe(shown, **dataframe_kwargs)
+    st.html(stacked_rows(shown, dataframe_kwargs.get("column_config")))
+    _csv_button(shown, file_name, dataframe_kwargs.get("column_config"))
+
+
+def static(
+    frame: pd.DataFrame, *, key: str, markdown: bool = False, file_name: str | None = None
+) -> None:
+    """A static table of ``frame`` (``st.table``, no index): every row and column in view, its
+    headings and cells wrapping instead of scrolling sideways, read well by a screen reader.
+    Its cells are plain text shown as written, or Markdown where ``markdown`` (a link); with a
+    ``file_name`` our CSV download goes under it.
+
+    On a narrow screen (a phone) each row stacks as a card, the first column its heading and
+    every other cell under its column's name (ui/chrome.css; the names are set here, per
+    table, as the labels of its cells). ``key`` names the table on its page (letters, digits,
+    "_")."""
+    if frame.index.name is not None:
+        frame = frame.reset_index()
+    shown = frame if markdown else frame.map(lambda cell: fmt.literal(str(cell)))
+    name = f"rt_table_{key}"
+    labels = "".join(
+        f".st-key-{name} td:nth-child({number}) {{ --rt-label: {_css_string(column)}; }}"
+        for number, column in enumerate(frame.columns, start=1)
+        if number > 1
+    )
+    with st.container(key=name):
+        st.html(f"<style>{labels}</style>")
+        st.table(shown, hide_index=True)
+        if file_name is not None:
+            _csv_button(frame, file_name)
+
+
+def _css_string(text: object) -> str:
+    """``text`` as a quoted CSS string: a column name as a label of the cells under it."""
+    escaped = "".join(c if c.isalnum() or c in " -–()" else f"\\{ord(c):x} " for c in str(text))
+    return f'"{escaped}"'
+
+
+def _csv_button(shown: pd.DataFrame, file_name: str, column_config: Mapping | None = None):
     downloads.button(
         "Ladda ner tabellen (CSV)",
-        downloads.shown_csv_bytes(shown, dataframe_kwargs.get("column_config")),
+        downloads.shown_csv_bytes(shown, column_config),
         file_name,
         key=f"csv_{file_name}",
         help=downloads.CSV_HELP,
         tertiary=True,
     )
+
+
+def stacked_rows(frame: pd.DataFrame, column_config: Mapping | None = None) -> str:
+    """HTML of ``frame`` as one card per row: the first column as its heading, then each other
+    column's name and value. Every text is escaped, so it shows as written; a link column
+    (``ui.links.link_column``) is a link showing the id the grid shows."""
+    if frame.index.name is not None:
+        frame = frame.reset_index()
+    links = {
+        name: config["type_config"]["display_text"]
+        for name, config in (column_config or {}).items()
+        if isinstance(config, Mapping) and config.get("type_config", {}).get("display_text")
+    }
+
+    def cell(name: str, value) -> str:
+        if name in links and isinstance(value, str):
+            text = html.escape(downloads.link_text(links[name], value) or value)
+            return f'<a href="{html.escape(value)}" target="_self">{text}</a>'
+        if isinstance(value, float):
+            value = fmt.number(value, 0 if value.is_integer() else 2)
+        return html.escape(str(value))
+
+    first, *rest = frame.columns
+    cards = []
+    for row in frame.itertuples(index=False):
+        values = dict(zip(frame.columns, row, strict=True))
+        pairs = "".join(
+            f"<dt>{html.escape(str(c))}</dt><dd>{cell(c, values[c])}</dd>" for c in rest
+        )
+        cards.append(
+            f'<div class="rt-row"><div class="rt-row-head">{cell(first, values[first])}</div>'
+            f"<dl>{pairs}</dl></div>"
+        )
+    return f'<div class="rt-rows">{"".join(cards)}</div>'
 
 
 def level_label(level: str) -> str:

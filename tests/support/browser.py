@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 # Streamlit sends a page's elements one after another, and a fast run may finish before its
-# status widget ever appears; so "idle" is: no status widget and no element added or changed
-# for half a second.
+# status widget ever appears, while a slow step of a run may draw nothing for longer than half
+# a second; so "idle" is: the app says its script is not running (stApp's
+# data-test-script-state, what Streamlit's own browser tests wait for), no status widget, and no
+# element added or changed for half a second.
 _SETTLED = """() => {
   if (window.__lastChange === undefined) {
     window.__lastChange = performance.now();
     new MutationObserver(() => { window.__lastChange = performance.now(); }).observe(
       document.body, {subtree: true, childList: true, characterData: true});
   }
-  return !document.querySelector('[data-testid="stStatusWidget"]')
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app !== null && app.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
     && performance.now() - window.__lastChange > 500;
 }"""
 
