@@ -22,6 +22,10 @@ _SETTLED = """() => {
 }"""
 
 
+_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+  .every(chart => chart.querySelector('.main-svg') !== null)"""
+
+
 def wait_until_idle(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished running the script and drawing what it sent."""
     page.wait_for_timeout(300)
@@ -38,5 +42,8 @@ def full_page_screenshot(page, path: Path) -> None:
     )
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
     page.wait_for_timeout(500)
+    # A taller window makes Streamlit draw its charts again: shoot once they are back.
+    page.wait_for_function(_CHARTS_DRAWN, timeout=15_000, polling=100)
+    page.wait_for_timeout(300)
     page.screenshot(path=path)
     page.set_viewport_size(size)
