@@ -134,6 +134,7 @@ def load_warehouse(
     con: Connection, paths: list[Path], report: Report = lambda _: None
 ) -> tuple[list[LoadedFile], dict[str, int]]:
     """Validate ``paths`` and create the warehouse tables on ``con`` (an empty database)."""
+    warehouse.script(con, "shared/periods")  # as the door does on the connections it opens
     return _steps(con, find_sources(paths), report)
 
 

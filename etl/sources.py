@@ -127,7 +127,8 @@ def find_sources(paths: list[Path]) -> Sources:
 
 
 def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
-    warehouse.script(con, "shared/periods")
+    # The period parsers (queries/shared/periods.sql) are there already: the door creates them
+    # on every connection it opens for writing, load_warehouse on the one it is given.
     warehouse.script(con, "etl/macros")
     warehouse.script(con, "etl/read/raw_tables", template={"tables": TABLES.values()})
     kolada_source.create_table(con)

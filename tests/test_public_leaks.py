@@ -111,6 +111,9 @@ def test_a_public_goal_resting_on_internal_inputs_says_so_and_nothing_more(leaky
 
 # --- a real server, crawled ----------------------------------------------------------------------
 
+# Tabs the crawl keeps open ahead of the one it reads: the server runs their pages meanwhile.
+TABS_AHEAD = 4
+
 
 @pytest.fixture(scope="module")
 def crawler(leaky_db):
@@ -127,15 +130,22 @@ def crawler(leaky_db):
 
 
 class Visit:
-    """One address opened in a new tab: what the page shows and everything the server sent."""
+    """One address opened in a new tab: what the page shows and everything the server sent.
+    ``Visit(context, url, read=False)`` only opens it: ``read()`` later reads it, so that the
+    server runs several pages while the test reads another."""
 
-    def __init__(self, context, url: str):
+    def __init__(self, context, url: str, *, read: bool = True):
+        self.frames: list[bytes] = []
+        self.tab = context.new_page()
+        self.tab.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.tab.goto(url)
+        if read:
+            self.read()
+
+    def read(self) -> Visit:
         from playwright.sync_api import expect
 
-        self.frames: list[bytes] = []
-        tab = context.new_page()
-        tab.on("websocket", lambda ws: ws.on("framereceived", self._frame))
-        tab.goto(url)
+        tab = self.tab
         expect(tab.locator("h1").first).to_be_visible(timeout=60_000)
         wait_until_idle(tab)
         for expander in tab.get_by_test_id("stExpander").all():
@@ -163,6 +173,7 @@ class Visit:
         self.dialogs = tab.get_by_role("dialog").count()
         self.exceptions = tab.get_by_test_id("stException").count()
         tab.close()
+        return self
 
     def _frame(self, payload) -> None:
         self.frames.append(payload if isinstance(payload, bytes) else payload.encode())
@@ -182,11 +193,16 @@ def test_crawling_the_public_site_finds_no_marker(crawler, leaky_db):
     queue += [f"/{page}?id={i}" for page in ("mal", "omrade") for i in ids["goal"]]
     queue += [f"/indikator?id={i}" for i in ids["indicator"]]
     visited: dict[str, Visit] = {}
-    while queue:
-        address = queue.pop(0)
-        if address in visited:
-            continue
-        visit = visited[address] = Visit(context, base + address)
+    opened: dict[str, Visit] = {}  # the next addresses in the queue, open in their tabs
+    while queue or opened:
+        while queue and len(opened) < TABS_AHEAD:
+            address = queue.pop(0)
+            if address not in visited and address not in opened:
+                opened[address] = Visit(context, base + address, read=False)
+        if not opened:  # the rest of the queue was visited already
+            break
+        address = next(iter(opened))
+        visit = visited[address] = opened.pop(address).read()
         assert visit.exceptions == 0 and visit.dialogs == 0, address
         assert MARKER not in visit.shown(), address
         # Every message the server sent, hidden parts included. (It repeats an unknown page's
