@@ -31,11 +31,13 @@ class KoladaError(Exception):
 
 @dataclass(frozen=True)
 class Page:
-    """One page as received: its address, its bytes, and the parsed ``values``."""
+    """One page as received: its address, its bytes, the parsed ``values`` and the address of
+    the next page (None on the last)."""
 
     url: str
     body: bytes
     values: list
+    next_url: str | None
 
 
 def base_url(given: str | None = None) -> str:
@@ -97,7 +99,7 @@ class Client:
             page = self._get(url, query)
             yield page
             seen.add(page.url)
-            url = _next_url(page)
+            url = page.next_url
             query = None  # next_url carries the whole query
             if not page.values or url in seen:  # an empty page, or a server going round
                 break
@@ -126,12 +128,12 @@ class Client:
             raise KoladaError(
                 f"Kolada svarade {response.status_code} {response.reason_phrase} på {shown}."
             )
-        return Page(shown, response.content, _values(response.content, shown))
+        return _page(shown, response.content)
 
 
-def _values(body: bytes, url: str) -> list:
-    """The ``values`` of a page, or a ``KoladaError`` for a page that is cut or not Kolada's
-    shape (then nothing of it is kept)."""
+def _page(url: str, body: bytes) -> Page:
+    """The page parsed once, or a ``KoladaError`` for a page that is cut or not Kolada's shape
+    (then nothing of it is kept)."""
     try:
         document = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -143,14 +145,9 @@ def _values(body: bytes, url: str) -> list:
         raise KoladaError(
             f"Kolada skickade en sida utan listan values på {url}; inget av den har sparats."
         )
-    return values
-
-
-def _next_url(page: Page) -> str | None:
-    document = json.loads(page.body)
     # v3 says next_url; v2 said next_page, and some v3 mirrors still do.
     nxt = document.get("next_url") or document.get("next_page")
-    return nxt if isinstance(nxt, str) and nxt.strip() else None
+    return Page(url, body, values, nxt if isinstance(nxt, str) and nxt.strip() else None)
 
 
 def _reason(error: httpx.HTTPError) -> str:

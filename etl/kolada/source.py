@@ -29,6 +29,7 @@ from etl.problems import Problem
 
 _KPI = re.compile(r"[nu]\d{5}")
 _EXTRACT = "kolumnerna geo,year,<nyckeltal> eller geo,year,gender,<nyckeltal>, ett tal eller tomt"
+_CATALOGUE = "Koladas nyckeltalskatalog som CSV med v3:s fältnamn (id, title, description, …)"
 _EXPECTED = "en mapp från python -m etl kolada fetch, oförändrad sedan hämtningen"
 
 
@@ -63,7 +64,9 @@ def read_kpi_catalogue(con: duckdb.DuckDBPyConnection, path: Path, problems: lis
         warehouse.execute(con, "etl/kolada/kpi_csv", file=str(path))
     except duckdb.Error as error:
         first = str(error).splitlines()[0]
-        problems.append(Problem(str(path), None, None, None, f"kan inte läsas: {first}", _EXTRACT))
+        problems.append(
+            Problem(str(path), None, None, None, f"kan inte läsas: {first}", _CATALOGUE)
+        )
     return 0  # no values: its rows are the KPIs' metadata
 
 
