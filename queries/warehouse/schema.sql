@@ -163,6 +163,24 @@ create table kolada_kpis (
     source_path varchar not null,
 );
 
+-- One row per Kolada area (kommun, region/län or riket) whose metadata a Kolada source holds:
+-- its id ("0000" riket, "00NN" a län, "NNNN" a kommun), name and Kolada's type (K or L).
+create table kolada_areas (
+    area varchar not null,
+    title varchar not null,
+    type varchar,
+    source_path varchar not null,
+);
+
+-- One row per member of a Kolada municipality group (G…) a Kolada source holds, with the
+-- group's Kolada title ("Liknande kommuner, övergripande, Säter, 2024").
+create table kolada_group_members (
+    group_id varchar not null,
+    group_title varchar not null,
+    member_id varchar not null,
+    source_path varchar not null,
+);
+
 -- One row per goal and period.
 create table assessments (
     goal_id varchar not null,
