@@ -45,6 +45,7 @@ PAGES = {
     "public_goal": ("public", "mal?id=BUN2", "Tidigare bedömningar", "text", True),
     "public_indicator": ("public", "indikator?id=N15505", "Vad betyder orden?", "text", True),
     "public_about": ("public", "om", "Om siffrorna", None, False),
+    "public_open_data": ("public", "oppna_data", "Innehåll", None, False),
 }  # fmt: skip
 _STATUS_WORDS = re.compile(
     "|".join(rf"{re.escape(s.symbol)}[\s\u00a0]{re.escape(s.label)}" for s in STATUSES.values())

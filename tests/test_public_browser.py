@@ -25,6 +25,7 @@ PAGES = {
         "Elever i åk. 9, meritvärde kommunala skolor, genomsnitt (17 ämnen)",
     ),
     "om": ("about", "Om siffrorna"),
+    "oppna_data": ("open_data", "Öppna data"),
 }
 WIDTHS = (1440, 390)
 

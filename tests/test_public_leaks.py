@@ -11,10 +11,13 @@ opened and every download. The analysts' pages' addresses give "hittades inte".
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pyarrow.parquet as pq
 import pytest
 
 from etl.build import build
@@ -180,8 +183,24 @@ class Visit:
 
     def shown(self) -> str:
         """Everything the page holds, in the DOM and in its charts, and its downloads."""
-        downloads = [d.decode("utf-8-sig", errors="replace") for d in self.downloads]
+        downloads = [download_text(d) for d in self.downloads]
         return "\n".join([self.dom, *self.charts, *downloads])
+
+
+def download_text(data: bytes) -> str:
+    """A download as text: a zip (Öppna data) member by member, a Parquet file as its rows."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return data.decode("utf-8-sig", errors="replace")
+    texts = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            member = archive.read(name)
+            if name.endswith(".parquet"):
+                table = pq.read_table(io.BytesIO(member))
+                texts.append(str(table.to_pylist()))
+            else:
+                texts.append(member.decode("utf-8-sig", errors="replace"))
+    return "\n".join(texts)
 
 
 @pytest.mark.browser
@@ -213,8 +232,11 @@ def test_crawling_the_public_site_finds_no_marker(crawler, leaky_db):
             if link.startswith(base) and parts.path:
                 queue.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     followed = {urlsplit(a).path for a in visited}
-    assert {"/", "/om", "/omrade", "/mal", "/indikator"} <= followed
+    assert {"/", "/om", "/omrade", "/mal", "/indikator", "/oppna_data"} <= followed
     assert any(v.charts for v in visited.values()) and any(v.downloads for v in visited.values())
+    # Öppna data's zips were opened and read (download_text), the marker searched in them.
+    zips = [download_text(d) for d in visited["/oppna_data"].downloads]
+    assert len(zips) == 2 and all("goal_id" in z and "Testkommun" in z for z in zips)
     assert len(visited) >= 20
 
 

@@ -30,6 +30,7 @@ VIEWS = {
     "pages/mal.py": {"id": "KF1.1"},
     "pages/indikator.py": {"id": "N15505"},
     "pages/om.py": {},
+    "pages/oppna_data.py": {},
 }
 YEAR = "2025"  # the latest annual report of the example
 # Words of the analysts' pages that the "hittades inte" page must not show.

@@ -2,10 +2,10 @@
 
 Only the public pages are registered; the analysts' pages (Datakvalitet, Målkedjan, Om
 datalagret …) do not exist in this navigation. The addresses are meant to be shared and to last:
-``/`` the start page, ``/omrade?id=O1``, ``/mal?id=KF1.1``, ``/indikator?id=N15505``, ``/om``.
-A page's address is its file's stem (the public pages' files are named in Swedish for that
-reason): Streamlit's legacy ``pages/`` mode, in which a fresh server answers its first request,
-finds a page only under its stem (``ui.data._leave_legacy_navigation``).
+``/`` the start page, ``/omrade?id=O1``, ``/mal?id=KF1.1``, ``/indikator?id=N15505``, ``/om``,
+``/oppna_data``. A page's address is its file's stem (the public pages' files are named in
+Swedish for that reason): Streamlit's legacy ``pages/`` mode, in which a fresh server answers
+its first request, finds a page only under its stem (``ui.data._leave_legacy_navigation``).
 
 Any other address, the analysts' pages' among them, shows "Sidan hittades inte" in Swedish
 instead of Streamlit's English "Page not found" dialog.
@@ -31,6 +31,7 @@ PAGES = (
     ("pages/mal.py", "Mål", False),
     ("pages/indikator.py", "Indikator", False),
     ("pages/om.py", "Om siffrorna", True),
+    ("pages/oppna_data.py", "Öppna data", True),
 )
 _NOT_FOUND_PATH = "_public_not_found_path"  # session state: the unknown address being shown
 _SHOWN = "_public_shown_page"  # session state: the address of the page the last run showed
