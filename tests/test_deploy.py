@@ -134,8 +134,12 @@ def check_internals_are_hidden(proxy: Proxy, replica: str) -> None:
     assert get(f"{proxy.url}/_stcore/health")[0] == 200
     assert get(f"{proxy.url}/_stcore/host-config")[0] == 200
 
-    status, headers, _ = get(f"{proxy.url}/")
+    status, headers, body = get(f"{proxy.url}/", headers={"Accept-Encoding": "gzip"})
     assert status == 200
+    # Swedish pages say so, for screen readers; Streamlit's own page says English.
+    page = gzip.decompress(body) if headers["Content-Encoding"] == "gzip" else body
+    assert b'<html lang="sv">' in page
+    assert b'<html lang="en">' in get(f"http://{replica}/")[2]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Content-Security-Policy"] == "frame-ancestors 'self'"
