@@ -1,9 +1,10 @@
-"""Command line: ``python -m etl check|build|status|kolada``."""
+"""Command line: ``python -m etl check|build|status|template|kolada``."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import math
 import sys
 from pathlib import Path
@@ -72,6 +73,21 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("csv", "table"), default="csv", help="utdataformat (csv)"
     )
 
+    template_cmd = commands.add_parser(
+        "template",
+        help="skriv en tom arbetsbok att fylla i med målmodellen",
+        description="Skriver en tom arbetsbok med ett blad per tabell, rubrikrad, "
+        "rullgardinslistor och instruktioner; ifylld läses den in som den är.",
+    )
+    template_cmd.add_argument("file", type=Path, metavar="FIL.xlsx")
+    template_cmd.add_argument(
+        "--example",
+        type=Path,
+        metavar="EXEMPEL.xlsx",
+        help="skriv också exempelkommunen i samma form till den här filen",
+    )
+    template_cmd.add_argument("--force", action="store_true", help="skriv över filer som finns")
+
     kolada_cli.add_commands(commands)
 
     args = parser.parse_args(argv)
@@ -79,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         return kolada_cli.run(args, parser)
     if args.command == "status":
         return _status(args.db, args.period, args.indicators, args.format)
+    if args.command == "template":
+        return _template(args.file, args.example, args.force)
     report = (lambda _: None) if args.quiet else print
     sources = list(args.sources)
     if args.command == "build" and args.example:
@@ -123,6 +141,18 @@ def _status(db: Path, period: str, indicators: bool, output_format: str) -> int:
         writer.writerows([_csv_cell(v) for v in row] for row in frame.itertuples(index=False))
     else:
         print(frame.astype(object).where(frame.notna(), "").to_string(index=False))
+    return 0
+
+
+def _template(path: Path, example: Path | None, force: bool) -> int:
+    from etl import template
+
+    try:
+        template.write(path, dt.date.today(), example=example, force=force)
+    except template.TemplateError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Skrev mallen {path}" + (f" och exempelkommunen {example}." if example else "."))
     return 0
 
 
