@@ -33,7 +33,7 @@ import duckdb
 import warehouse
 from attainment import vocabulary
 from attainment.compute import compute_status
-from etl import bulk, incremental
+from etl import bulk, incremental, schema
 from etl.problems import InvalidInput
 from etl.publish import publish
 from etl.schema import FORMAT_VERSION
@@ -239,6 +239,9 @@ def _load(
         warehouse.execute(con, "warehouse/insert_statuses", path=str(vocabulary.STATUSES_CSV))
         warehouse.execute(
             con, "warehouse/insert_rule_presets", path=str(vocabulary.RULE_PRESETS_CSV)
+        )
+        warehouse.execute(
+            con, "warehouse/insert_organisation_types", path=str(schema.ORGANISATION_TYPES_CSV)
         )
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")

@@ -7,8 +7,10 @@ are required and what kind of value each column takes. Validation, the reader an
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from attainment import vocabulary
 
@@ -61,7 +63,11 @@ class Table:
         return tuple(c.name for c in self.columns if c.required)
 
 
-ORG_TYPES = ("fullmäktige", "styrelse", "nämnd", "förvaltning", "enhet", "bolag")
+# The organisation types, with their Swedish words and which of them set goals of their own
+# (the Nämnder page's "nämnder"): organisation_types.csv beside this module is their one source.
+ORGANISATION_TYPES_CSV = Path(__file__).resolve().parent / "organisation_types.csv"
+with ORGANISATION_TYPES_CSV.open(encoding="utf-8", newline="") as _file:
+    ORG_TYPES = tuple(row["type"] for row in csv.DictReader(_file))
 # Ordered from the top of the goal chain to the bottom; the position is the level's rank.
 GOAL_LEVELS = ("vision", "område", "kf-mål", "nämndmål", "verksamhetsmål", "åtagande")
 DIRECTIONS = ("higher", "lower", "neutral")
@@ -118,7 +124,7 @@ TABLES: dict[str, Table] = {
                 Column("short_name", Kind.TEXT),
             ),
             key=("org_id",),
-            doc="Kommunfullmäktige, styrelse, nämnder, förvaltningar, enheter and bolag.",
+            doc="Fullmäktige, styrelse, utskott, nämnder, förbund, förvaltningar, enheter, bolag.",
         ),
         Table(
             "goals",

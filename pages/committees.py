@@ -37,10 +37,13 @@ def committees_page() -> None:
         st.stop()
     names = dict(zip(options.org_id, options.name, strict=True))
     namnd = select(
-        "Nämnd, styrelse eller bolag",
+        "Nämnd eller styrelse",
         names,
         "namnd",
-        help="Organisationer som ansvarar för minst ett mål: styrelse, nämnder och bolag först.",
+        help=(
+            "Organisationer som ansvarar för minst ett mål. Först de som sätter egna mål: "
+            "styrelse, utskott, nämnder, kommunalförbund och bolag."
+        ),
     )
     name = names[namnd]
     if period is None:

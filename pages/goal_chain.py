@@ -60,7 +60,7 @@ def goal_chain_page() -> None:
         st.markdown("**Varför?**")
         st.markdown("\n".join(f"- {fmt.plain(sentence)}" for sentence in explained.sentences))
 
-        assessment = fetch("engine/goal_status_one", goal_id=goal_id, period=period).iloc[0]
+        assessment = fetch("app/goal_assessment", goal_id=goal_id, period=period).iloc[0]
         st.markdown("**Nämndens bedömning**")
         if assessment.assessed_status is None:
             st.caption("Ingen bedömning är inlämnad för perioden.")

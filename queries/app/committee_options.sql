@@ -1,11 +1,15 @@
 -- Purpose: the organisations to choose between on the Nämnder page: every unit responsible
---          for at least one goal; styrelse, nämnder and bolag first, then the others.
+--          for at least one goal; those that set goals of their own (organisation_types:
+--          styrelse, utskott, nämnder, kommunalförbund, bolag) first, in the types' order, then
+--          the others.
 -- Grain:   one row per organisation responsible for at least one goal.
 -- Params:  none.
 select o.org_id, o.name, o.type,
 from organisation o
+join organisation_types t using (type)
 where exists (select 1 from goal_responsibility r where r.org_id = o.org_id)
 order by
-    case o.type when 'styrelse' then 1 when 'nämnd' then 2 when 'bolag' then 3 else 4 end,
+    not t.is_committee,
+    t.sort_order,
     o.name,
     o.org_id;

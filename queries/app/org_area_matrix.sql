@@ -10,7 +10,10 @@ with counted as (
     join goal_closure c on c.ancestor_id = a.goal_id and c.distance > 0
     join goal_status s on s.goal_id = c.descendant_id and s.period = $period
     join goal_responsibility r on r.goal_id = s.goal_id
-    semi join organisation o on o.org_id = r.org_id and o.type in ('nämnd', 'styrelse', 'bolag')
+    semi join (
+        select o.org_id from organisation o join organisation_types t using (type)
+        where t.is_committee
+    ) o on o.org_id = r.org_id
     where a.level = 'område'
     group by r.org_id, c.ancestor_id, s.effective_status
 )

@@ -91,6 +91,7 @@ where goal_id in (from public_goals);
 insert into periods from warehouse.periods;
 insert into statuses from warehouse.statuses;
 insert into rule_presets from warehouse.rule_presets;
+insert into organisation_types from warehouse.organisation_types;
 
 -- When the warehouse was built, without the files it was built from.
 insert into load_log

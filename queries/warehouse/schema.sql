@@ -237,6 +237,18 @@ create table statuses (
     not_assessable_reason varchar,
 );
 
+-- The organisation types (etl/organisation_types.csv): one row per value of organisation.type,
+-- with its Swedish words; is_committee: it sets goals of its own and is one of the Nämnder
+-- page's "nämnder" (styrelse, utskott, nämnd, gemensam nämnd, kommunalförbund, bolag).
+create table organisation_types (
+    type varchar primary key,
+    label varchar not null,
+    plural varchar not null,
+    is_committee boolean not null,
+    sort_order integer not null,
+    explanation varchar not null,
+);
+
 -- The rule presets (attainment/rule_presets.csv): one row per value of settings.rule_preset.
 create table rule_presets (
     preset varchar primary key,
