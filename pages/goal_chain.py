@@ -81,7 +81,8 @@ def goal_chain_page() -> None:
     with right:
         charts.show(charts.goal_sunburst(tree))
         st.caption(
-            f"Målkedjan {period}: varje mål färgat och märkt med sin status ({status.legend()})."
+            f"Målkedjan {period}: varje mål färgat och märkt med sin status ({status.legend()}). "
+            "Klicka på ett mål för att se målen under det, och i mitten för att gå tillbaka."
         )
 
     st.markdown("#### Indikatorer")

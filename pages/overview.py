@@ -32,10 +32,13 @@ with st.container(horizontal=True):
             border=True,
         )
 
-st.subheader("Strategiska områden")
+# Strategic areas, or in a model without them the goals of the highest level under the vision.
+area_level = summary.area_level if isinstance(summary.area_level, str) else "område"
+st.subheader(tables.level_plural(area_level))
+under = "området" if area_level == "område" else "målet"
 areas = fetch("engine/area_status_counts", period=period)
 if areas.empty:
-    st.info("Målmodellen har inga strategiska områden (mål på nivån område) för perioden.")
+    st.info("Målmodellen har inga mål under visionen som gäller perioden.")
 for start in range(0, len(areas), 3):
     row = areas.iloc[start : start + 3]
     for column, (_, area) in zip(st.columns(3), row.iterrows(), strict=False):
@@ -53,7 +56,7 @@ for start in range(0, len(areas), 3):
                 delta_description=f"sedan {since}" if change is not None else None,
             )
             count = fmt.number(area.goal_count)
-            st.caption(f"{count} mål under området: {tables.counts_text(area)}")
+            st.caption(f"{count} mål under {under}: {tables.counts_text(area)}")
             st.page_link(
                 "pages/goal_chain.py",
                 label="Visa i målkedjan",

@@ -18,7 +18,6 @@ from tests.conftest import (
     warehouse_rows,
 )
 from ui import public_frame
-from warehouse.files import public_path
 
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 # Ids that are nothing but ids: any of them on a page, outside an address, is an id shown
@@ -91,8 +90,9 @@ def test_the_analysts_pages_name_organisations(renamed_db, monkeypatch, page):
 
 @pytest.mark.parametrize("page", [file for file, _, _ in public_frame.PAGES])
 def test_the_public_pages_name_organisations(renamed_db, monkeypatch, page):
-    at = run_public_page(page, public_path(renamed_db), monkeypatch, **PUBLIC_VIEWS.get(page, {}))
+    at = run_public_page(page, renamed_db, monkeypatch, **PUBLIC_VIEWS.get(page, {}))
     assert not at.exception, at.exception
+    assert not at.error and at.title  # the page itself, not a message that there is none
     assert ids_shown(at) == []
 
 

@@ -14,7 +14,8 @@ from ui import status as st_status
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14}
 MAX_POINTS = 10_000
-SUNBURST_DEPTH = 3  # per chart: more makes the browser slow and tells a reader nothing more
+SUNBURST_DEPTH = 3  # rings shown at a time: more are unreadable and tell a reader nothing more
+SUNBURST_MAX_SECTORS = 1500  # goals sent to the browser; deeper rings are left out beyond it
 # No modebar (its buttons are English), and no "Double-click to zoom back out" tip either.
 CONFIG = {"displayModeBar": False, "displaylogo": False, "showTips": False}
 
@@ -118,10 +119,16 @@ def status_shares(frame: pd.DataFrame, period_labels: dict[str, str]) -> go.Figu
 def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
     """The goal chain as a sunburst, each goal coloured by status and labelled with its symbol.
 
-    Only the top three rings (vision, areas, KF goals) are drawn: deeper rings are unreadable at
-    this size, and a model of a thousand goals would make every rerun send and draw them all.
+    Three rings at a time (vision, areas, KF goals): deeper rings are unreadable at this size.
+    A click on a goal shows the rings beneath it, down to the bottom of the chain, as long as the
+    chart holds at most SUNBURST_MAX_SECTORS goals: a model of thousands of goals would make
+    every rerun send them all, and then the deepest rings are left out.
     """
-    tree = tree[tree.depth < SUNBURST_DEPTH]
+    per_depth = tree.depth.value_counts().sort_index().cumsum()
+    deepest = max(
+        [SUNBURST_DEPTH - 1, *per_depth.index[per_depth <= SUNBURST_MAX_SECTORS]], default=0
+    )
+    tree = tree[tree.depth <= deepest]
     styles = tree.effective_status.map(st_status.style)
     fig = go.Figure(
         go.Sunburst(
@@ -136,6 +143,7 @@ def goal_sunburst(tree: pd.DataFrame) -> go.Figure:
             ),
             hovertemplate="<b>%{label}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             insidetextorientation="radial",
+            maxdepth=SUNBURST_DEPTH,
         )
     )
     return layout(fig, height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0})

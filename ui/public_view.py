@@ -169,14 +169,14 @@ def breadcrumbs(goal_id: str) -> None:
     if chains.empty:
         return
     chain = chains.iloc[0]
-    crumbs = list(zip(chain.goal_ids, chain.titles, chain.levels, strict=True))[:-1]
+    crumbs = list(zip(chain.goal_ids, chain.titles, chain.levels, chain.is_areas, strict=True))
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         st.page_link(START, label="Start")
-        for crumb, title, level in crumbs:
+        for crumb, title, level, is_area in crumbs[:-1]:
             if level == "vision":
                 continue  # the start page shows the vision
             st.caption("›", width="content")
-            page = AREA if level == "område" else GOAL
+            page = AREA if is_area else GOAL
             st.page_link(page, label=fmt.literal(title), query_params={"id": crumb})
 
 

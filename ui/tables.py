@@ -123,8 +123,16 @@ def stacked_rows(frame: pd.DataFrame, column_config: Mapping | None = None) -> s
     return f'<div class="rt-rows">{"".join(cards)}</div>'
 
 
+# As a heading over several goals of a level; the others are the same in the plural.
+LEVEL_PLURALS = {"område": "Strategiska områden", "åtagande": "Åtaganden"}
+
+
 def level_label(level: str) -> str:
     return LEVEL_LABELS.get(level, level)
+
+
+def level_plural(level: str) -> str:
+    return LEVEL_PLURALS.get(level, level_label(level))
 
 
 def counts_text(row: pd.Series) -> str:

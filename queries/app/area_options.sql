@@ -1,5 +1,4 @@
--- Purpose: the first step of choosing a goal or an indicator: the strategic areas (goals on
---          level 'område'), labelled "O1 Utbildning och livslångt lärande", and a last row
+-- Purpose: the first step of choosing a goal or an indicator: the strategic areas (goals.is_area), labelled "O1 Utbildning och livslångt lärande", and a last row
 --          with a null area_id for what lies outside every area (the vision; indicators that
 --          measure no goal under an area), with how many goals and indicators each one holds.
 -- Grain:   one row per strategic area, by id, then the row for outside the areas.
@@ -9,12 +8,12 @@ goal_area as (
     select c.descendant_id as goal_id, c.ancestor_id as area_id,
     from goal_closure c
     join goals a on a.goal_id = c.ancestor_id
-    where a.level = 'område'
+    where a.is_area
 ),
 areas as (
     select goal_id as area_id, goal_id || ' ' || title as label,
     from goals
-    where level = 'område'
+    where is_area
     union all
     select null, null
 )

@@ -24,6 +24,7 @@ select
     list(c.goal_id order by c.position) as goal_ids,
     list(g.title order by c.position) as titles,
     list(g.level order by c.position) as levels,
+    list(g.is_area order by c.position) as is_areas,
 from crumbs c
 join goals g on g.goal_id = c.goal_id
 group by c.chain_no

@@ -14,7 +14,7 @@ with counted as (
         select o.org_id from organisation o join organisation_types t using (type)
         where t.is_committee
     ) o on o.org_id = r.org_id
-    where a.level = 'område'
+    where a.is_area
     group by r.org_id, c.ancestor_id, s.effective_status
 )
 select

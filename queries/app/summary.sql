@@ -15,7 +15,8 @@ goal_counts as (
     select
         string_agg(title, ' / ' order by goal_id) filter (where level = 'vision') as vision,
         count(*) as goal_count,
-        count(*) filter (where level = 'område') as area_count,
+        count(*) filter (where is_area) as area_count,
+        any_value(level) filter (where is_area) as area_level,
     from goals
 )
 select
@@ -25,6 +26,7 @@ select
     g.vision,
     g.goal_count,
     g.area_count,
+    g.area_level,
     (select count(*) from indicators) as indicator_count,
     -- Rows, with or without a value: a count without a filter reads no column (40 M rows in
     -- a few ms), where counting the values scanned them all.

@@ -16,7 +16,7 @@ counted as (
     -- per area: cheaper than histogram() over every goal row.
     select a.goal_id as area_id, s.effective_status, count(s.goal_id) as n,
     from goal_status a
-    join goals g on g.goal_id = a.goal_id and g.level = 'område'
+    join goals g on g.goal_id = a.goal_id and g.is_area
     left join goal_closure c on c.ancestor_id = a.goal_id and c.distance > 0
     left join goal_status s on s.goal_id = c.descendant_id and s.period = a.period
     where a.period = $period

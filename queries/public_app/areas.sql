@@ -18,7 +18,7 @@ from goals a
 left join goal_status s on s.goal_id = a.goal_id and s.period = $period
 left join goal_links l on l.parent_id = a.goal_id
 left join goal_status c on c.goal_id = l.child_id and c.period = $period
-where a.level = 'område'
+where a.is_area
     and (a.goal_id = $area or $area is null and s.goal_id is not null)
 group by all
 order by a.goal_id;

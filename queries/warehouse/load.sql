@@ -28,11 +28,24 @@ order by key;
 insert into organisation
 select org_id, name, type, parent_id, short_name, extra from stg_organisation order by org_id;
 
+-- The areas Översikt groups by: the strategic areas (level område), or in a model without
+-- that level (Heby: inriktningar directly beneath the vision) the highest level beneath it.
 insert into goals
+with ranked as (select * from stg_goals join goal_levels using (level))
 select
-    goal_id, title, level, level_rank, valid_from, valid_to, description, agenda2030, is_public,
-    weight, extra,
-from stg_goals join goal_levels using (level)
+    goal_id, title, level, level_rank,
+    coalesce(
+        level_rank = (
+            select coalesce(
+                min(level_rank) filter (where level = 'område'),
+                min(level_rank) filter (where level <> 'vision')
+            )
+            from ranked
+        ),
+        false  -- a model of nothing but a vision has no areas
+    ) as is_area,
+    valid_from, valid_to, description, agenda2030, is_public, weight, extra,
+from ranked
 order by goal_id;
 
 insert into goal_links

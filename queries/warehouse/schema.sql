@@ -18,12 +18,15 @@ create table organisation (
     extra map(varchar, varchar),
 );
 
--- One row per goal. level_rank: 1 = vision … 6 = åtagande.
+-- One row per goal. level_rank: 1 = vision … 6 = åtagande. is_area: the goal is one of the
+-- groups Översikt and the public start page show (a strategic area, or in a model without the
+-- område level a goal of the highest level beneath the vision).
 create table goals (
     goal_id varchar primary key,
     title varchar not null,
     level varchar not null,
     level_rank integer not null,
+    is_area boolean not null,
     valid_from integer,
     valid_to integer,
     description varchar,
