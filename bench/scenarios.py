@@ -35,6 +35,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "over_time": ("goal",),
     "indicator": ("period", "indicator"),
     "data_quality": ("period",),
+    "agenda2030": ("period",),
     "start": (),
 }
 RERUN = "rerun"  # the interaction of a page without a selector: Streamlit's R shortcut

@@ -68,6 +68,8 @@ class Table:
 ORGANISATION_TYPES_CSV = Path(__file__).resolve().parent / "organisation_types.csv"
 with ORGANISATION_TYPES_CSV.open(encoding="utf-8", newline="") as _file:
     ORG_TYPES = tuple(row["type"] for row in csv.DictReader(_file))
+# The 17 global goals of Agenda 2030 with their Swedish names (goals.agenda2030 names them).
+SDG_GOALS_CSV = Path(__file__).resolve().parent / "agenda2030_goals.csv"
 # Ordered from the top of the goal chain to the bottom; the position is the level's rank.
 GOAL_LEVELS = ("vision", "område", "kf-mål", "nämndmål", "verksamhetsmål", "åtagande")
 DIRECTIONS = ("higher", "lower", "neutral")

@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from ui import charts, downloads, status, tables
+from ui import agenda2030, charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, page_fragment, require_warehouse
 from ui.links import link_column
@@ -45,6 +45,8 @@ def goal_chain_page() -> None:
         for chain in fetch("app/goal_breadcrumbs", goal_id=goal_id).itertuples():
             st.caption(" › ".join(map(fmt.plain, chain.titles[:-1])) or "Högst upp i målkedjan")
         st.subheader(fmt.plain(f"{goal_id} {goals.set_index('goal_id').loc[goal_id, 'title']}"))
+        if sdgs := agenda2030.goal_line(goal_id):
+            st.caption(sdgs)
         if explained is None:
             st.info("Målet gäller inte den valda perioden. Välj en annan period i sidomenyn.")
             st.stop()

@@ -4,8 +4,8 @@ wrote about it, the indicators that measure it, its sub-goals and earlier years.
 import pandas as pd
 import streamlit as st
 
+from ui import agenda2030, public_text, public_view, tables
 from ui import format as fmt
-from ui import public_text, public_view, tables
 from ui import status as st_status
 from ui.data import fetch, require_warehouse
 
@@ -20,6 +20,8 @@ facts = [public_text.level_word(goal.level)]
 if goal.responsible:
     facts.append(f"Ansvarig: {fmt.literal(goal.responsible)}")
 st.caption(" · ".join(facts))
+if sdgs := agenda2030.goal_line(goal.goal_id):
+    st.caption(sdgs)
 public_view.data_notice(about)
 if goal.description:
     st.markdown(fmt.plain(goal.description))

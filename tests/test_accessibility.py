@@ -33,6 +33,7 @@ INTERNAL_VIEWS = {
     "over_time?goal=KF1.1": "Status och poäng per period",
     "indicator?indicator=N15505&period=2025": "Utveckling över tid",
     "data_quality": "Datakvalitet",
+    "agenda2030?period=2025": "Mål utan koppling till Agenda 2030",
     "start": "Målkedjan",
 }
 SEVERE = {"serious", "critical"}

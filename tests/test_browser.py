@@ -33,6 +33,7 @@ PAGES = {
     "over_time": "Över tid",
     "indicator": "Indikator",
     "data_quality": "Datakvalitet",
+    "agenda2030": "Mål utan koppling till Agenda 2030",
     "open_data": "Läsa in filerna igen",
     "start": "Målkedjan",
 }

@@ -92,6 +92,7 @@ insert into periods from warehouse.periods;
 insert into statuses from warehouse.statuses;
 insert into rule_presets from warehouse.rule_presets;
 insert into organisation_types from warehouse.organisation_types;
+insert into sdg_goals from warehouse.sdg_goals;
 
 -- When the warehouse was built, without the files it was built from.
 insert into load_log

@@ -252,6 +252,13 @@ create table organisation_types (
     explanation varchar not null,
 );
 
+-- The 17 global goals of Agenda 2030 (etl/agenda2030_goals.csv), by number, with their Swedish
+-- names: goals.agenda2030 names them or their targets ("4", "4.1").
+create table sdg_goals (
+    sdg integer primary key,
+    title varchar not null,
+);
+
 -- The rule presets (attainment/rule_presets.csv): one row per value of settings.rule_preset.
 create table rule_presets (
     preset varchar primary key,
