@@ -1,5 +1,5 @@
 """``python -m etl kolada fetch`` and ``search`` against a stand-in for Kolada on 127.0.0.1
-(tests/support/kolada_server.py) serving the real values and metadata of ../shared/data/real:
+(tools/kolada_server.py) serving the real values and metadata of ../shared/data/real:
 paging, lists of at most 25 ids, retries, timeouts, broken pages, offline, reruns that fetch
 only what changed, the peer group, and the search."""
 
@@ -15,7 +15,7 @@ import pytest
 
 from etl.__main__ import main
 from tests.conftest import minimal_tables, write_csv_source
-from tests.support.kolada_server import V3, VALUES, Fault, Kolada, kolada_server
+from tools.kolada_server import V3, VALUES, Fault, Kolada, kolada_server
 from tools.server import free_port
 
 SATER = "2082"

@@ -25,7 +25,7 @@ from tests.conftest import (
     warehouse_rows,
     write_csv_source,
 )
-from tests.support.kolada_server import VALUES, kolada_server
+from tools.kolada_server import VALUES, kolada_server
 
 SATER = "2082"
 YEARS = "2015-2022"
