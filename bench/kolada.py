@@ -46,7 +46,7 @@ import duckdb
 
 import warehouse
 from bench.generate import OUT, ROOT
-from bench.incremental import checkout, run_build
+from bench.incremental import checkout
 from bench.run import Log, log_progress, machine, save_report
 from tools.kolada_server import VALUES, Kolada, kolada_server
 
@@ -123,51 +123,73 @@ def write_model(folder: Path, municipality: str, kpis: list[str]) -> Path:
     return folder
 
 
+# A child's peak RSS (``ru_maxrss``) counts the memory of the process that forked it, up to the
+# exec: the stand-in runs in this process and holds every KPI's values (≈ 250 MB at 50 KPIs),
+# which would be counted for every fetch and build. So each measured command is started by this
+# small launcher (≈ 10 MB), which waits for it and sends its rusage on the pipe ``fd``.
+_LAUNCHER = """
+import os, sys
+fd, argv = int(sys.argv[1]), sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    os.execv(argv[0], argv)
+_, status, usage = os.wait4(pid, 0)
+os.write(fd, f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}".encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def measured(command: list[str], cwd: Path) -> dict:
+    """Run ``command`` in ``cwd``: its stdout, wall time, CPU time and peak RSS, its own."""
+    read, write = os.pipe()
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        proc = subprocess.Popen(
+            [sys.executable, "-S", "-c", _LAUNCHER, str(write), *command],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            pass_fds=(write,),
+        )
+        os.close(write)
+        out, _ = proc.communicate()  # the commands print a few lines: no pipe fills up
+        seconds = time.perf_counter() - started
+        with os.fdopen(read, "rb") as pipe:
+            usage = pipe.read().split()
+        errors.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{command[1:4]} in {cwd} failed: {errors.read().strip()}")
+    return {
+        "stdout": out,
+        "seconds": seconds,
+        "cpu_seconds": float(usage[1]),
+        "peak_rss_mib": int(usage[0]) / 1024,  # KiB on Linux
+    }
+
+
 def run_fetch(code: Path, args: list[str], kolada: Kolada) -> dict:
     """``python -m etl kolada fetch ARGS`` with the code in ``code``: wall and CPU time, peak
     RSS, the requests the stand-in saw and what the command says it did."""
     with kolada.lock:
         seen = len(kolada.requests)
-    started = time.perf_counter()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "etl", "kolada", "fetch", *args, "--quiet"],
-            cwd=code,
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            text=True,
-        )
-        usage = _wait(proc)
-        seconds = time.perf_counter() - started
-        errors.seek(0)
-        if proc.returncode != 0:
-            raise RuntimeError(f"the fetch in {code} failed: {errors.read().strip()}")
-    out = usage.pop("stdout")
-    said = re.search(r"Hämtade (\d+) frågor \((\d+) sidor, (\d+) rader\) i (\d+) anrop", out)
+    result = measured([sys.executable, "-m", "etl", "kolada", "fetch", *args, "--quiet"], code)
+    said = re.search(
+        r"Hämtade (\d+) frågor \((\d+) sidor, (\d+) rader\) i (\d+) anrop", result.pop("stdout")
+    )
     with kolada.lock:
-        asked = kolada.requests[seen:]
-    return {
-        "seconds": seconds,
-        "requests": len(asked),
-        "questions": int(said[1]) if said else None,
-        "pages": int(said[2]) if said else None,
-        "rows": int(said[3]) if said else None,
-        "client_requests": int(said[4]) if said else None,
-        **usage,
-    }
+        result["requests"] = len(kolada.requests) - seen
+    for number, name in enumerate(("questions", "pages", "rows", "client_requests"), start=1):
+        result[name] = int(said[number]) if said else None
+    return result
 
 
-def _wait(proc: subprocess.Popen) -> dict:
-    """The child's output and its own resource usage (``wait4``: not the benchmark's)."""
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return {
-        "stdout": out,
-        "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        "peak_rss_mib": usage.ru_maxrss / 1024,  # KiB on Linux
-    }
+def run_build(sources: list[Path], db: Path) -> dict:
+    """``python -m etl build SOURCES --db DB`` with the working tree's code, measured."""
+    result = measured([sys.executable, "-m", "etl", "build", *map(str, sources), "--db", str(db)],
+                      ROOT)  # fmt: skip
+    result.pop("stdout")
+    return result
 
 
 def revise(kolada: Kolada, kpi: str, year: int) -> int:
@@ -248,8 +270,7 @@ def run_benchmark(
                         results["runs"].setdefault(f"{name} / {step}", []).append(measured)
                     log(f"run {run + 1}: build after the {step} …")
                     db = work / f"w-{run}-{step}.duckdb"
-                    build = run_build(ROOT, [model, folders["new"]], db)
-                    build.pop("messages")
+                    build = run_build([model, folders["new"]], db)
                     build.update(built(db))
                     results["builds"].setdefault(step, []).append(build)
                     db.unlink()
