@@ -229,6 +229,7 @@ def run_benchmark(
 ) -> tuple[str, dict]:
     """Every measurement; the markdown report and the raw results."""
     ids, derived = kpi_set(kpis)
+    out = out.resolve()  # the commands run in the code's folder
     out.mkdir(parents=True, exist_ok=True)
     results: dict = {
         "machine": machine(),
