@@ -19,7 +19,8 @@ def test_the_kolada_benchmark_measures_fetch_rerun_and_builds(tmp_path):
     report, results = run_benchmark(kpis=19, years=(2021, 2022), runs=1, out=tmp_path,
                                     log=lambda _: None)  # fmt: skip
     [fetch], [rerun] = results["runs"]["new / fetch"], results["runs"]["new / rerun"]
-    assert fetch["requests"] == fetch["client_requests"] == 19 + 3  # areas, the peer group, 1 KPI list
+    # the areas, the peer group, one list of KPIs, then one request per KPI
+    assert fetch["requests"] == fetch["client_requests"] == 3 + 19
     assert rerun["requests"] == 1 and rerun["rows"] == results["revised_values"] > 0
     assert fetch["peak_rss_mib"] > 30 and fetch["cpu_seconds"] > 0
     [after] = results["builds"]["rerun"]

@@ -238,7 +238,8 @@ def test_the_indicator_page_shows_koladas_own_words_and_a_discontinued_series(
     caption = unescaped(about.caption[0].value)
     assert caption.endswith("Källa: Kolada")
     assert f"Senast publicerade period: {catalogue['N15505']['publ_period']}" in caption
-    assert f"Nästa publicering: {catalogue['N15505']['publication_date']}" in caption
+    day = catalogue["N15505"]["publication_date"]
+    assert f"\nNästa publicering (slutliga värden): {day}\n" in caption  # a fact a line
     assert not [w for w in at.warning if "publicerar inte längre" in w.value]
 
     at = run_page("pages/indicator.py", db, monkeypatch, indicator="GAMMAL")
