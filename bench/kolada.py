@@ -6,9 +6,9 @@
 A benchmark, not a test. The stand-in for Kolada (``tools/kolada_server.py``) serves, on
 127.0.0.1, the real values of ``../shared/data/real`` for every municipality, län and riket in
 v3's shape. The real extract has 17 KPIs; the other ones up to ``--kpis`` are **synthetic, for
-load only**: KPI ``N99001`` … ``N99033`` is the real KPI number ``i mod 17`` (in id order) times
-``1 + 0.05 × (1 + i // 17)`` (1.05 for the first 17, 1.10 for the next), under its own id, with a
-title that says it is synthetic. They are never Kolada's figures.
+load only**: for i = 0, 1, …, KPI ``N99001 + i`` is the real KPI ``i mod 17`` (counted from 0, in
+id order) times ``1 + 0.05 × (1 + i // 17)`` (1.05 for N99001–N99017, 1.10 for N99018 on), under
+its own id, with a title that says it is synthetic. They are never Kolada's figures.
 
 The model (written into a temporary folder in the interchange format, ``docs/format.md``) has
 one indicator per KPI with ``kolada_kpi``, all measuring one nämndmål. Each step is a process of
