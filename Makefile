@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 WAREHOUSE := data/warehouse.duckdb
 PUBLIC_WAREHOUSE := data/warehouse.public.duckdb
 
-.PHONY: run public test test-fast lint format check-example bench clean
+.PHONY: run public test test-fast lint format check-example bench bench-kolada clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -63,6 +63,10 @@ format: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m bench.run
+
+# Fetch and build of 50 Kolada KPIs from the stand-in for Kolada (docs/performance.md).
+bench-kolada: $(VENV)/.installed-dev
+	$(PY) -m bench.kolada --base 34f12e8
 
 clean:
 	rm -rf $(VENV) $(WAREHOUSE) $(PUBLIC_WAREHOUSE) node_modules .pytest_cache .ruff_cache

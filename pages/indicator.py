@@ -179,6 +179,7 @@ def indicator_page() -> None:
     )
     if values.open:
         values.dataframe(table, hide_index=True)
+    view.kolada_revisions(fetch("app/indicator_kolada_revisions", indicator=indicator), decimals)
     view.csv_download(table, indicator, period_type_label, key="indicator_csv")
 
 

@@ -1,5 +1,5 @@
 """``python -m etl kolada fetch`` and ``search`` against a stand-in for Kolada on 127.0.0.1
-(tests/support/kolada_server.py) serving the real values and metadata of ../shared/data/real:
+(tools/kolada_server.py) serving the real values and metadata of ../shared/data/real:
 paging, lists of at most 25 ids, retries, timeouts, broken pages, offline, reruns that fetch
 only what changed, the peer group, and the search."""
 
@@ -15,7 +15,7 @@ import pytest
 
 from etl.__main__ import main
 from tests.conftest import minimal_tables, write_csv_source
-from tests.support.kolada_server import V3, VALUES, Fault, Kolada, kolada_server
+from tools.kolada_server import V3, VALUES, Fault, Kolada, kolada_server
 from tools.server import free_port
 
 SATER = "2082"
@@ -189,6 +189,43 @@ def test_a_rerun_asks_only_for_what_changed_since_the_last_fetch(tmp_path, capsy
     deleted = next(r for r in changed if r["municipality"] == "0000")["values"][0]
     assert deleted["isdeleted"] is True and deleted["value"] is None
     assert "1 fanns redan" not in capsys.readouterr().out  # metadata: 4 kept, values asked again
+
+
+def test_a_rerun_asks_for_the_kpis_it_has_together_at_most_25_and_a_new_one_alone(tmp_path):
+    real = sorted(p.name.split("--")[2].upper()
+                  for p in (VALUES / "datapoints--by--geo--year").glob("*.csv"))  # fmt: skip
+    derived = {f"N99{i:03}": (real[i % len(real)], 1.1) for i in range(1, 11)}
+    kpis = real + list(derived)  # 27, with values for every area
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    with kolada_server(Kolada(derived=derived)) as (base, kolada):
+        assert fetch(base, tmp_path, "--kpi", ",".join(kpis[:26]), "--years", "2021-2022") == 0
+        kolada.requests.clear()
+        kolada.revisions = {(kpis[0], SATER, 2022, "T"): 1.5, (kpis[25], "0000", 2021, "T"): 2.5}
+        kolada.revised_on = today
+        assert fetch(base, tmp_path, "--kpi", ",".join(kpis), "--years", "2021-2022") == 0
+        second = [r for r in kolada.requests if r.startswith("/v3/data/")]
+        kolada.requests.clear()
+        assert fetch(base, tmp_path, "--kpi", ",".join(kpis), "--years", "2021-2022") == 0
+        third = [r for r in kolada.requests if r.startswith("/v3/data/")]
+    since = f"?per_page=5000&from_date={today}"
+    assert second == [
+        f"/v3/data/kpi/{','.join(kpis[:25])}/year/2021,2022{since}",
+        f"/v3/data/kpi/{kpis[25]}/year/2021,2022{since}",
+        f"/v3/data/kpi/{kpis[26]}/year/2021,2022?per_page=5000",
+    ]
+    # The KPI fetched alone last time is asked with the others now: its last fetch is known.
+    assert third == [
+        f"/v3/data/kpi/{','.join(kpis[:25])}/year/2021,2022{since}",
+        f"/v3/data/kpi/{','.join(kpis[25:])}/year/2021,2022{since}",
+    ]
+    entries = manifest(tmp_path)["requests"]
+    together = next(e for e in entries if e["key"] == f"data/{','.join(kpis[:25])}/2021-2022")
+    assert together["covers"] == [f"data/{k}/2021-2022" for k in kpis[:25]]
+    [changed] = [json.loads((tmp_path / p["file"]).read_bytes())["values"]
+                 for p in together["pages"]]  # fmt: skip
+    assert [
+        (r["kpi"], r["municipality"], r["period"], r["values"][0]["value"]) for r in changed
+    ] == [(kpis[0], SATER, 2022, 1.5)]
 
 
 def test_the_kpis_come_from_the_model_and_a_named_group_replaces_auto(tmp_path, capsys):

@@ -25,7 +25,8 @@ from tests.conftest import (
     warehouse_rows,
     write_csv_source,
 )
-from tests.support.kolada_server import VALUES, kolada_server
+from tools.kolada_server import VALUES, kolada_server
+from ui import format as fmt
 
 SATER = "2082"
 YEARS = "2015-2022"
@@ -237,7 +238,8 @@ def test_the_indicator_page_shows_koladas_own_words_and_a_discontinued_series(
     caption = unescaped(about.caption[0].value)
     assert caption.endswith("Källa: Kolada")
     assert f"Senast publicerade period: {catalogue['N15505']['publ_period']}" in caption
-    assert f"Nästa publicering: {catalogue['N15505']['publication_date']}" in caption
+    day = catalogue["N15505"]["publication_date"]
+    assert f"\nNästa publicering (slutliga värden): {day}\n" in caption  # a fact a line
     assert not [w for w in at.warning if "publicerar inte längre" in w.value]
 
     at = run_page("pages/indicator.py", db, monkeypatch, indicator="GAMMAL")
@@ -264,3 +266,51 @@ def test_the_public_pages_show_koladas_words_for_public_indicators_only(
     assert [e.label for e in at.expander if "i Kolada" in e.label] == [
         "Om nyckeltalet N15505 i Kolada"
     ]
+
+
+def test_a_revision_is_shown_below_the_values_on_both_indicator_pages(
+    fetched, tmp_path, monkeypatch
+):
+    folder, base, kolada = fetched
+    again = copied(folder, tmp_path / "kolada")
+    before = extract("N15505", range(2015, 2023))
+    kolada.revisions = {
+        ("N15505", SATER, 2020, "T"): 250.5,
+        ("N15505", SATER, 2021, "K"): 1234.5,
+        ("N15505", "0000", 2019, "T"): 219.05,
+        ("N15505", "0180", 2020, "T"): 1.0,  # another municipality: not in the chart, not listed
+        ("N07403", SATER, 2020, "T"): 9.0,  # an internal indicator's KPI
+    }
+    kolada.revised_on = "9999-12-31"
+    try:
+        fetch(base, again)  # the three KPIs asked again in one request, with from_date
+    finally:
+        kolada.revisions = {}
+    db = build([kolada_model(tmp_path / "model"), again], tmp_path / "w.duckdb", public=True).path
+    [(day,)] = warehouse_rows(
+        db, "select distinct strftime(revised_at, '%Y-%m-%d') from kolada_values "
+        "where revised_at is not null"
+    )  # fmt: skip
+    expected = [
+        f"Testkommun 2020: reviderat {day}: {fmt.number(before[(SATER, '2020', 'T')], 2)} → 250,50",
+        f"Testkommun, kvinnor 2021: reviderat {day}: "
+        f"{fmt.number(before[(SATER, '2021', 'K')], 2)} → 1 234,50",
+        f"Riket 2019: reviderat {day}: {fmt.number(before[('0000', '2019', 'T')], 2)} → 219,05",
+    ]
+    for at in (
+        run_page("pages/indicator.py", db, monkeypatch, indicator="MERIT"),
+        run_public_page("pages/indikator.py", db, monkeypatch, id="MERIT"),
+    ):
+        assert not at.exception
+        [caption] = [c.value for c in at.caption if "Reviderade värden" in c.value]
+        lines = unescaped(caption).replace(fmt.NBSP, " ").splitlines()
+        assert lines[1:] == [*expected, "Källa: Kolada"]
+    # The public copy holds the public indicators' KPIs only, without the folder's path.
+    revised = public_rows(db, "select distinct kpi, source_path from kolada_values "
+                              "where revised_at is not null")  # fmt: skip
+    assert revised == [("N15505", "")]
+    assert public_rows(db, "select count(*) from kolada_values where kpi = 'N07403'") == [(0,)]
+    # Without a revision the pages say nothing about one.
+    plain = build([kolada_model(tmp_path / "m2"), folder], tmp_path / "p.duckdb").path
+    at = run_page("pages/indicator.py", plain, monkeypatch, indicator="MERIT")
+    assert not [c for c in at.caption if "Reviderade" in c.value]

@@ -173,14 +173,38 @@ def kolada_about(kolada: pd.DataFrame) -> None:
             f"Senast publicerade period: {fmt.plain(kpi.publ_period or '–')}",
         ]
         for label, day in (
-            ("Nästa publicering", kpi.publication_date),
-            ("Nästa preliminära publicering", kpi.prel_publication_date),
+            ("Nästa publicering (slutliga värden)", kpi.publication_date),
+            ("Nästa publicering (preliminära värden)", kpi.prel_publication_date),
         ):
             if pd.notna(day):
                 facts.append(f"{label}: {pd.Timestamp(day):%Y-%m-%d}")
         if pd.notna(kpi.fetched_at):
-            facts.append(f"Hämtat {pd.Timestamp(kpi.fetched_at):%Y-%m-%d}")
-        st.caption(" · ".join(facts) + " · Källa: Kolada")
+            facts.append(f"Hämtad: {pd.Timestamp(kpi.fetched_at):%Y-%m-%d}")
+        # One fact a line: run together with "·" they wrapped mid-fact on a phone.
+        st.caption("  \n".join([*facts, "Källa: Kolada"]))
+
+
+_MAX_REVISIONS = 10
+
+
+def kolada_revisions(revisions: pd.DataFrame, decimals: int) -> None:
+    """Kolada's revisions of the values shown (``app/indicator_kolada_revisions``), below them,
+    one line each: "Säter 2020: reviderat 2025-03-02: 84,1 → 83,7" (the earlier fetch's value,
+    then the later one's, on the day of the later fetch). Nothing when Kolada changed none."""
+    if revisions.empty:
+        return
+    lines = [
+        f"{fmt.plain(r.series_label)} {r.year}: reviderat {pd.Timestamp(r.revised_at):%Y-%m-%d}: "
+        f"{fmt.number(_missing_to_none(r.revised_from), decimals)}{fmt.NBSP}→{fmt.NBSP}"
+        f"{fmt.number(_missing_to_none(r.value), decimals)}"  # the pair on one line
+        for r in revisions.head(_MAX_REVISIONS).itertuples()
+    ]
+    if len(revisions) > _MAX_REVISIONS:
+        lines.append(f"… och {fmt.number(len(revisions) - _MAX_REVISIONS)} till.")
+    st.caption(
+        "**Reviderade värden:** Kolada har ändrat dem sedan en tidigare hämtning (tidigare värde "
+        "→ nytt värde).  \n" + "  \n".join(lines) + "  \nKälla: Kolada"
+    )
 
 
 def target_notes(targets: pd.DataFrame) -> list[str]:

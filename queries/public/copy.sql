@@ -1,7 +1,7 @@
 -- Purpose: the public warehouse, which the dashboard reads in public mode (ROD_TRAD_MODE=public)
 --          instead of the whole one: the goals and indicators marked public, their links,
---          targets, outcomes and statuses, and the assessments of public goals, copied from the
---          whole warehouse attached as "warehouse". Nothing marked public = nej is written here,
+--          targets, outcomes and statuses, Kolada's metadata and values of their KPIs, and the
+--          assessments of public goals, copied from the whole warehouse attached as "warehouse". Nothing marked public = nej is written here,
 --          and neither are the parts of public rows that are internal notes: the x_ columns
 --          (extra), who assessed a goal, the reason an assessment overrides the computed status,
 --          and the files the build read. A goal's statuses are its own, computed from every
@@ -72,6 +72,12 @@ where indicator_id in (from public_indicators);
 
 insert into outcome_series
 select * from warehouse.outcome_series where indicator_id in (from public_indicators);
+
+-- Kolada's values of the public indicators' KPIs, with their revisions (Kolada's public figures).
+insert into kolada_values
+select * replace ('' as source_path)
+from warehouse.kolada_values
+where kpi in (select kolada_kpi from warehouse.indicators where indicator_id in (from public_indicators));
 
 -- Kolada's own metadata of the public indicators' KPIs (Kolada's public words).
 insert into kolada_kpis

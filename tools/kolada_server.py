@@ -10,7 +10,11 @@ unweighted mean of its members, as Kolada computes it (the extract has no group 
 Faults for the tests, each for the next ``times`` requests whose path contains ``match``:
 ``429`` (with ``Retry-After``), ``500``, ``hang`` (answers after ``hang_seconds``), ``drop``
 (the connection closes halfway through the body) and ``cut`` (a whole response whose JSON is
-cut short). ``revise`` changes or deletes values from a date on, for ``from_date``.
+cut short). ``revisions`` change or delete values from ``revised_on`` on, for ``from_date``.
+
+``derived`` adds KPIs that Kolada does not have, for load only (bench/kolada.py): each is a
+real KPI's values times a factor, under an id of its own, with a title that says it is
+synthetic. Used by the tests (``tests/``) and the Kolada benchmark (``bench/``).
 """
 
 from __future__ import annotations
@@ -27,9 +31,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-from tests.conftest import REAL_DATA
-from tools.server import free_port
+from tools.server import ROOT, free_port
 
+# The real data lives beside the checkout (../shared) and is only ever read from there.
+REAL_DATA = ROOT.parent / "shared" / "data" / "real"
 V3 = REAL_DATA / "rkolada_sysdata" / "flattened_csv"
 VALUES = REAL_DATA / "open_numbers_kolada_v2_2024-08"
 MAX_LIST = 25
@@ -54,12 +59,22 @@ class Kolada:
     revisions: dict[tuple[str, str, int, str], float | None] = field(default_factory=dict)
     revised_on: str = "9999-12-31"
     group_values: set[str] = field(default_factory=set)  # groups whose mean is served
+    # synthetic KPI id -> (the real KPI it is made from, the factor on its values)
+    derived: dict[str, tuple[str, float]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.kpis = {
             row["id"]: _kpi_metadata(row) for row in _read(V3 / "kolada_kpi_v3_2026-03.csv")
         }
+        for kpi, (real, factor) in self.derived.items():
+            times = f"{factor:g}".replace(".", ",")
+            self.kpis[kpi] = {
+                **self.kpis[real],
+                "id": kpi,
+                "title": f"Syntetiskt, för belastningsprov: {real} × {times}",
+                "description": f"Inte ett nyckeltal i Kolada: värdena är {real}:s gånger {times}.",
+            }
         self.areas = _read(V3 / "kolada_municipality_v3_2026-03.csv")
         groups: dict[str, dict] = {}
         for row in _read(V3 / "kolada_municipality_groups_members_v3_2026-03.csv"):
@@ -80,6 +95,12 @@ class Kolada:
 
     def values(self, kpi: str) -> dict[tuple[str, int], dict[str, float | None]]:
         """(area, year) -> gender -> value, for every municipality, län and riket."""
+        if kpi in self.derived and kpi not in self._values:
+            real, factor = self.derived[kpi]
+            self._values[kpi] = {
+                key: {g: None if v is None else round(v * factor, 4) for g, v in genders.items()}
+                for key, genders in self.values(real).items()
+            }
         if kpi not in self._values:
             rows: dict[tuple[str, int], dict[str, float | None]] = defaultdict(dict)
             name = kpi.lower()
