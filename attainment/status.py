@@ -15,7 +15,7 @@ from attainment.compute import compute_status
 
 
 class UnknownPeriod(ValueError):
-    """The period code is not one of YYYY, YYYY-T1..3, YYYY-Q1..4, YYYY-MM."""
+    """The period code is not one of YYYY, YYYY-T1..3, YYYY-H1..2, YYYY-Q1..4, YYYY-MM."""
 
 
 def period_status(db: Path, period: str, indicators: bool = False) -> pd.DataFrame:

@@ -64,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         "--db", type=Path, default=DEFAULT_DB, metavar="PATH", help=f"lagrets fil ({DEFAULT_DB})"
     )
     status_cmd.add_argument(
-        "--period", required=True, metavar="P", help="period: ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-MM"
+        "--period",
+        required=True,
+        metavar="P",
+        help="period: ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-H1…H2, ÅÅÅÅ-Q1…Q4, ÅÅÅÅ-MM",
     )
     status_cmd.add_argument(
         "--indicators", action="store_true", help="skriv ut indikatorernas status i stället"
@@ -131,7 +134,8 @@ def _status(db: Path, period: str, indicators: bool, output_format: str) -> int:
         frame = period_status(db, period, indicators)
     except UnknownPeriod:
         print(
-            f"Okänd period {period!r} – förväntat ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ-MM.",
+            f"Okänd period {period!r} – förväntat ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-H1…H2, ÅÅÅÅ-Q1…Q4 "
+            "eller ÅÅÅÅ-MM.",
             file=sys.stderr,
         )
         return EXIT_INVALID_INPUT

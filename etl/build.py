@@ -244,6 +244,7 @@ def _load(
             con, "warehouse/insert_organisation_types", path=str(schema.ORGANISATION_TYPES_CSV)
         )
         warehouse.execute(con, "warehouse/insert_sdg_goals", path=str(schema.SDG_GOALS_CSV))
+        warehouse.execute(con, "warehouse/insert_period_types", path=str(schema.PERIOD_TYPES_CSV))
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")
     warehouse.script(con, "warehouse/outcome_series")

@@ -33,7 +33,7 @@ class Kind(Enum):
     INTEGER = "integer"
     YEAR = "year"
     BOOL = "bool"  # ja/nej/true/false/1/0
-    PERIOD = "period"  # YYYY, YYYY-T1..T3, YYYY-Q1..Q4, YYYY-MM
+    PERIOD = "period"  # YYYY, YYYY-T1..T3, YYYY-H1..H2, YYYY-Q1..Q4, YYYY-MM
     DATE = "date"  # YYYY-MM-DD (or an Excel date)
     ID_LIST = "id_list"  # ids separated by ';'
     SDG_LIST = "sdg_list"  # Agenda 2030 goals/targets separated by ';', e.g. 4;4.1;11.a
@@ -68,6 +68,8 @@ class Table:
 ORGANISATION_TYPES_CSV = Path(__file__).resolve().parent / "organisation_types.csv"
 with ORGANISATION_TYPES_CSV.open(encoding="utf-8", newline="") as _file:
     ORG_TYPES = tuple(row["type"] for row in csv.DictReader(_file))
+# The kinds of period (year, tertial, half, quarter, month) with their Swedish words.
+PERIOD_TYPES_CSV = Path(__file__).resolve().parent / "period_types.csv"
 # The 17 global goals of Agenda 2030 with their Swedish names (goals.agenda2030 names them).
 SDG_GOALS_CSV = Path(__file__).resolve().parent / "agenda2030_goals.csv"
 # Ordered from the top of the goal chain to the bottom; the position is the level's rank.

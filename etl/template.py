@@ -48,7 +48,7 @@ KIND_TEXTS = {
     Kind.INTEGER: "ett heltal",
     Kind.YEAR: "ett årtal, t.ex. 2025",
     Kind.BOOL: "ja eller nej",
-    Kind.PERIOD: "en period: 2025, 2025-T1…T3, 2025-Q1…Q4 eller 2025-01…12, skriven som text",
+    Kind.PERIOD: "en period: 2025, 2025-T1…T3, 2025-H1…H2, 2025-Q1…Q4 eller 2025-01…12, som text",
     Kind.DATE: "ett datum, ÅÅÅÅ-MM-DD",
     Kind.ID_LIST: "id:n åtskilda med semikolon, t.ex. K1;K2",
     Kind.SDG_LIST: "Agenda 2030-mål och delmål åtskilda med semikolon, t.ex. 4;4.1;11.a",
@@ -87,11 +87,12 @@ class TemplateError(Exception):
 
 def periods(today: dt.date) -> list[str]:
     """The periods of the drop-down: from a few years back to ten years ahead, each year
-    followed by its tertials, quarters and months."""
+    followed by its tertials, halves, quarters and months."""
     out = []
     for year in range(today.year - FIRST_YEAR_BACK, today.year + YEARS_AHEAD + 1):
         out.append(str(year))
         out += [f"{year}-T{t}" for t in range(1, 4)]
+        out += [f"{year}-H{h}" for h in range(1, 3)]
         out += [f"{year}-Q{q}" for q in range(1, 5)]
         out += [f"{year}-{m:02d}" for m in range(1, 13)]
     return out

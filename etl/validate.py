@@ -32,7 +32,7 @@ _EXPECTED: dict[Kind, str] = {
     Kind.INTEGER: "ett heltal",
     Kind.YEAR: "ett årtal, t.ex. 2024",
     Kind.BOOL: "ja eller nej",
-    Kind.PERIOD: "en period: ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ-MM, t.ex. 2024-T2",
+    Kind.PERIOD: "en period: ÅÅÅÅ, ÅÅÅÅ-T1…T3, ÅÅÅÅ-H1…H2, ÅÅÅÅ-Q1…Q4 eller ÅÅÅÅ-MM, t.ex. 2024-T2",
     Kind.DATE: "ett datum ÅÅÅÅ-MM-DD",
     Kind.SDG_LIST: "Agenda 2030-mål eller delmål åtskilda med ;, t.ex. 4;4.1;11.a",
 }

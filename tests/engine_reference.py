@@ -99,7 +99,8 @@ def _last_day(year: int, month: int) -> dt.date:
 
 
 def parse_period(text: str) -> Period:
-    """``YYYY``, ``YYYY-T1..T3`` (cumulative from 1 January), ``YYYY-Q1..Q4`` or ``YYYY-MM``."""
+    """``YYYY``, ``YYYY-T1..T3`` (cumulative from 1 January), ``YYYY-H1..H2`` (January–June,
+    July–December), ``YYYY-Q1..Q4`` or ``YYYY-MM``."""
     code = text.replace(" ", "").upper()
     if len(code) == 4 and code.isdigit():
         year = int(code)
@@ -110,6 +111,11 @@ def parse_period(text: str) -> Period:
     if rest[0] == "T" and rest[1] in "123":
         end_month = 4 * int(rest[1])
         return Period(code, "tertial", year, dt.date(year, 1, 1), _last_day(year, end_month))
+    if rest[0] == "H" and rest[1] in "12":
+        first_month = 1 if rest[1] == "1" else 7
+        return Period(
+            code, "half", year, dt.date(year, first_month, 1), _last_day(year, first_month + 5)
+        )
     if rest[0] == "Q" and rest[1] in "1234":
         end_month = 3 * int(rest[1])
         return Period(

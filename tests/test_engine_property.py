@@ -34,8 +34,8 @@ from tests import engine_reference as ref
 
 MUNICIPALITY = "0180"
 RIKET = "0000"
-# Outcome periods: years, tertials, and a few quarters/months that end on the same day as a
-# year or a tertial (ties on the end date).
+# Outcome periods: years, tertials, half years, and a few quarters/months that end on the same
+# day as a year, a tertial or a half year (ties on the end date).
 OUTCOME_PERIODS = (
     "2021",
     "2022",
@@ -49,6 +49,8 @@ OUTCOME_PERIODS = (
     "2024-T2",
     "2024-T3",
     "2025-T1",
+    "2024-H1",  # ends with 2024-Q2
+    "2024-H2",  # ends with the year
     "2024-Q2",
     "2024-Q4",
     "2024-04",
@@ -66,9 +68,10 @@ TARGET_PERIODS = (
     "2024-T2",
     "2024-T3",
     "2025-T1",
+    "2024-H1",
     "2024-Q4",
 )
-ASSESSMENT_PERIODS = ("2022", "2023", "2024", "2025", "2024-T2", "2025-T1", "2026")
+ASSESSMENT_PERIODS = ("2022", "2023", "2024", "2025", "2024-T2", "2024-H1", "2025-T1", "2026")
 # Values on a coarse grid so that v = target, v = prev and |d| = tol happen often. Each example
 # uses one grid: halves (exact in binary), or decimals whose differences and sums are off by an
 # ulp (1.1 - 1.0 > 0.1, 21.28 - 21.08 > 0.2, 1.1 - 1.0 - 0.5 ...), where only ε decides.
@@ -521,15 +524,19 @@ def test_periods() -> None:
     )
     q1 = ref.parse_period("2024-Q1")
     assert (q1.type, str(q1.start), str(q1.end)) == ("quarter", "2024-01-01", "2024-03-31")
+    h2 = ref.parse_period("2024-h2")
+    assert (h2.code, h2.type, str(h2.start), str(h2.end)) == ("2024-H2", "half", "2024-07-01",
+                                                              "2024-12-31")  # fmt: skip
     feb = ref.parse_period("2024-02")
     assert (feb.type, str(feb.start), str(feb.end)) == ("month", "2024-02-01", "2024-02-29")
     assert ref.parse_period("2024").end == ref.parse_period("2024-T3").end
     assert str(ref.years_before(feb.end, 1)) == "2023-02-28"
     # ties on the end date: the longer (earlier start) period, then the smaller code
     ordered = sorted(
-        ["2024-12", "2024-Q4", "2024-T3", "2024"], key=lambda c: ref.tie_key(ref.parse_period(c))
+        ["2024-12", "2024-Q4", "2024-H2", "2024-T3", "2024"],
+        key=lambda c: ref.tie_key(ref.parse_period(c)),
     )
-    assert ordered == ["2024", "2024-T3", "2024-Q4", "2024-12"]
+    assert ordered == ["2024", "2024-T3", "2024-H2", "2024-Q4", "2024-12"]
     with pytest.raises(ValueError):
         ref.parse_period("2024-T4")
 

@@ -209,7 +209,7 @@ def select_period(container=None) -> str | None:
         "period",
         default=default.iloc[0] if not default.empty else None,
         container=container if container is not None else chrome.period_slot(),
-        help="Delårsrapporter avser tertial (T1–T3), årsredovisningen helår.",
+        help="Delårsrapporter avser tertial (T1–T3) eller halvår (H1), årsredovisningen helår.",
     )
 
 

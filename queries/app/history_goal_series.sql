@@ -5,12 +5,13 @@
 --          tick_label its axis label ("2024"; "T2", with "<br>2024" under a year's first period).
 -- Grain:   one row per evaluated period of type $period_type, oldest first (none for an
 --          unknown goal).
--- Params:  $goal: a goal_id; $period_type: 'year', 'tertial', 'quarter' or 'month'.
+-- Params:  $goal: a goal_id; $period_type: a period_types.period_type ('year', 'tertial' …).
 with series as (
     select
         p.period,
         p.period_end,
         p.year,
+        p.part_label,
         (g.valid_from is null or g.valid_from <= p.year)
             and (g.valid_to is null or p.year <= g.valid_to) as is_valid,
         s.computed_status,
@@ -29,18 +30,13 @@ select
     (row_number() over (order by period_end, period) - 1)::integer as x,
     case
         when $period_type = 'year' then period
-        else case $period_type
-            when 'tertial' then 'T' || right(period, 1)
-            when 'quarter' then 'K' || right(period, 1)
-            else ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov',
-                'dec'][month(period_end)]
-        end || if(
+        else part_label || if(
             row_number() over (partition by year order by period_end, period) = 1,
             '<br>' || year,
             ''
         )
     end as tick_label,
-    *,
+    * exclude (part_label),
     lag(effective_status ignore nulls) over (order by period_end, period) as previous_status,
     coalesce(effective_status <> previous_status, false) as status_changed,
 from series

@@ -1,21 +1,14 @@
 -- Purpose: the period types (helår, tertial …) in which one goal has statuses, for the
---          period-type choice of the Över tid chart; years first.
+--          period-type choice of the Över tid chart; years first, in period_types' order.
 -- Grain:   one row per period type with at least one status of the goal.
 -- Params:  $goal: a goal_id.
 select
     p.period_type,
-    case p.period_type
-        when 'year' then 'Helår'
-        when 'tertial' then 'Tertial'
-        when 'quarter' then 'Kvartal'
-        else 'Månad'
-    end as type_label,
+    any_value(t.label) as type_label,
     count(*) as status_count,
 from goal_status s
 join periods p on p.period = s.period
+join period_types t on t.period_type = p.period_type
 where s.goal_id = $goal
 group by p.period_type
-order by
-    any_value(
-        case p.period_type when 'year' then 1 when 'tertial' then 2 when 'quarter' then 3 else 4 end
-    );
+order by any_value(t.sort_order);

@@ -22,12 +22,7 @@ types as (
 )
 select
     period_type,
-    case period_type
-        when 'year' then 'År'
-        when 'tertial' then 'Tertial'
-        when 'quarter' then 'Kvartal'
-        else 'Månad'
-    end as label,
+    if(period_type = 'year', 'År', t.label) as label,  -- "År", not "Helår", on a chart's axis
     outcome_count,
     row_number() over (
         order by
@@ -37,4 +32,5 @@ select
             period_type
     ) = 1 as is_default,
 from types
-order by is_default desc, list_position(['year', 'tertial', 'quarter', 'month'], period_type);
+join period_types t using (period_type)
+order by is_default desc, t.sort_order;

@@ -99,6 +99,7 @@ insert into statuses from warehouse.statuses;
 insert into rule_presets from warehouse.rule_presets;
 insert into organisation_types from warehouse.organisation_types;
 insert into sdg_goals from warehouse.sdg_goals;
+insert into period_types from warehouse.period_types;
 
 -- When the warehouse was built, without the files it was built from.
 insert into load_log

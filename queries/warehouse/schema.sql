@@ -208,6 +208,9 @@ create table periods (
     year integer not null,
     period_start date not null,
     period_end date not null,
+    label varchar not null,  -- "2025 tertial 2 (jan–aug)"
+    short_label varchar not null,  -- "2025 T2", for an axis
+    part_label varchar not null,  -- "T2", "H1", "K3", "maj"; the year for a year
     has_outcomes boolean not null,
     has_assessments boolean not null,
     is_evaluated boolean not null,
@@ -248,6 +251,16 @@ create table organisation_types (
     label varchar not null,
     plural varchar not null,
     is_committee boolean not null,
+    sort_order integer not null,
+    explanation varchar not null,
+);
+
+-- The kinds of period (etl/period_types.csv): one row per periods.period_type, with its
+-- Swedish word and the letter of its parts (T2, H1, K3).
+create table period_types (
+    period_type varchar primary key,
+    label varchar not null,
+    part_prefix varchar,
     sort_order integer not null,
     explanation varchar not null,
 );

@@ -24,7 +24,7 @@ from (
     select year::varchar || suffix
     from range(1900, 2200) as y(year),
         unnest(
-            ['', '-T1', '-T2', '-T3', '-Q1', '-Q2', '-Q3', '-Q4']
+            ['', '-T1', '-T2', '-T3', '-H1', '-H2', '-Q1', '-Q2', '-Q3', '-Q4']
             || list_transform(range(1, 13), lambda m: '-' || lpad(m::varchar, 2, '0'))
         ) as s(suffix)
     {%- endif %}
