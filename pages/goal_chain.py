@@ -100,7 +100,7 @@ def goal_chain_page() -> None:
             width="stretch",
             column_config={
                 "Indikator": link_column("indicator", "indicator", width="small"),
-                "Namn": st.column_config.TextColumn(width="large"),
+                "Namn": st.column_config.TextColumn(width="medium" if compared else "large"),
             },
         )
         if compared:

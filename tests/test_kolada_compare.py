@@ -358,13 +358,15 @@ def test_the_indicator_page_shows_the_comparison_in_words_and_a_table(tmp_path, 
     )
     [years] = [t for t in at.table if "År" in t.value.columns]
     assert list(years.value.columns) == [
-        "År", "Säter (Källa: Kolada)", "Riket (Källa: Kolada)", "Region Dalarna (Källa: Kolada)",
+        "År", "Säter (Källa: Kolada)", "Riket (Källa: Kolada)",
         "Liknande kommuner, median (beräknat av oss från Kolada)",
         "Liknande kommuner, lägst–högst (beräknat av oss från Kolada)",
-        "Bättre än liknande kommuner (beräknat av oss från Kolada)",
+        "Bättre än … av liknande kommuner med värde (beräknat av oss från Kolada)",
         "Plats bland kommunerna (beräknat av oss från Kolada)",
     ]  # fmt: skip
     assert unescaped(years.value.iloc[0, 0]) == "2022" and len(years.value) == 8  # 2015–2022
+    # No län values for N15505: the sentence says so, the table has no empty column for it.
+    assert unescaped(years.value.iloc[0, 5]) == f"{want['worse']} av 7 (sämre än {want['better']})"
     [members] = [e for e in at.expander if e.label.startswith("Kommunerna i")]
     assert (
         unescaped(members.label)
@@ -374,6 +376,12 @@ def test_the_indicator_page_shows_the_comparison_in_words_and_a_table(tmp_path, 
     neutral = run_page("pages/indicator.py", db, monkeypatch, indicator="INV", period="2022")
     text = unescaped("\n".join(m.value for m in neutral.markdown))
     assert "Ingen rangordning: indikatorn har ingen riktning" in text
+    population = expected("2082", "N01951", "neutral", 2022)["lan"]
+    sv = f"{population:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    assert f"Region Dalarna: {sv} · Källa: Kolada" in text  # N01951 has the regions' values
+    [years] = [t for t in neutral.table if "År" in t.value.columns]
+    assert "Region Dalarna (Källa: Kolada)" in years.value.columns
+    assert not [c for c in years.value.columns if "Plats" in c or "Bättre" in c]
     assert "liknande kommuner med värde" not in text and "plats " not in text
 
 
@@ -415,3 +423,37 @@ def test_the_public_page_shows_comparisons_of_public_indicators_only(tmp_path, m
     assert "liknande kommuner" not in text and "Jämförelse" not in [
         s.value for s in hidden.subheader
     ]
+
+
+@pytest.mark.browser
+def test_the_comparison_at_1440_and_390_px(tmp_path, browser):
+    """Screenshots of the internal and public Indikator page and the goal chain at both widths
+    (tests/artifacts/kolada_compare_*.png), and on a phone nothing wider than the screen."""
+    from tests.conftest import ARTIFACTS
+    from tests.support.browser import full_page_screenshot, wait_until_idle
+    from tools.server import streamlit_server
+
+    db = comparison_build(tmp_path, "2082")
+    views = {
+        None: [("indicator", "/indicator?indicator=MERIT&period=2022"),
+               ("goal_chain", "/goal_chain?goal=N1&period=2022")],
+        "public": [("indikator", "/indikator?id=MERIT")],
+    }  # fmt: skip
+    for mode, pages in views.items():
+        with streamlit_server(db, mode=mode) as url:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            for name, path in pages:
+                page.set_viewport_size({"width": 1440, "height": 900})
+                page.goto(url + path)
+                page.get_by_text("beräknat av oss från Kolada").first.wait_for(timeout=60_000)
+                wait_until_idle(page)
+                full_page_screenshot(page, ARTIFACTS / f"kolada_compare_{name}_1440.png")
+                page.set_viewport_size({"width": 390, "height": 844})
+                wait_until_idle(page)
+                full_page_screenshot(page, ARTIFACTS / f"kolada_compare_{name}_390.png")
+                wide = page.evaluate(
+                    "[...document.querySelectorAll('[data-testid=stMain] table')]"
+                    ".map(t => t.getBoundingClientRect().right)"
+                )
+                assert all(right <= 390 for right in wide), (name, wide)
+            page.close()

@@ -71,6 +71,15 @@ def rank_text(row: pd.Series) -> str | None:
     return text
 
 
+def _rank_cell(row: pd.Series) -> str:
+    """``"5 av 10 (lika med 2, sämre än 3)"``: ``rank_text`` without the words the column's
+    name says."""
+    text = rank_text(row)
+    if text is None:
+        return "–"
+    return text.removeprefix("bättre än ").replace(" liknande kommuner med värde", "")
+
+
 def place_text(row: pd.Series) -> str | None:
     """``"plats 45 av 290 – bästa fjärdedelen"``, or None when there is no place."""
     if _missing(row.place):
@@ -125,8 +134,9 @@ def table(frame: pd.DataFrame, decimals: int, unit: str | None) -> pd.DataFrame:
         "År": frame.period,
         f"{first.municipality_title} ({KOLADA})": [fmt.number(v, decimals) for v in frame.value],
         f"Riket ({KOLADA})": [fmt.number(v, decimals) for v in frame.riket_value],
-        f"{lan} ({KOLADA})": [fmt.number(v, decimals) for v in frame.lan_value],
     }
+    if frame.lan_value.notna().any():  # many KPIs have no values for the regions
+        columns[f"{lan} ({KOLADA})"] = [fmt.number(v, decimals) for v in frame.lan_value]
     if frame.peer_group_id.notna().any():
         columns[f"Liknande kommuner, median ({OURS})"] = [
             fmt.number(v, decimals) for v in frame.peer_median
@@ -137,8 +147,8 @@ def table(frame: pd.DataFrame, decimals: int, unit: str | None) -> pd.DataFrame:
         ]
     if first.direction in ("higher", "lower"):
         if frame.peer_group_id.notna().any():
-            columns[f"Bättre än liknande kommuner ({OURS})"] = [
-                (rank_text(r) or "–").removeprefix("bättre än ") for _, r in frame.iterrows()
+            columns[f"Bättre än … av liknande kommuner med värde ({OURS})"] = [
+                _rank_cell(r) for _, r in frame.iterrows()
             ]
         columns[f"Plats bland kommunerna ({OURS})"] = [
             (place_text(r) or "–").removeprefix("plats ") for _, r in frame.iterrows()
@@ -188,8 +198,8 @@ def peer_list(peers: pd.DataFrame, row: pd.Series, decimals: int, *, key: str) -
 def with_drill_down(shown: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """The goal chain's indicator table ``shown`` (one row per row of ``frame``, the rows of
     app/goal_indicator_details) with riket, the peers' median and the place among the kommuner
-    in each row's year before its "Trend" column, when any row has a Kolada comparison; and
-    whether it has them."""
+    in each row's year before its "Trend" column and the name moved up beside the indicator,
+    when any row has a Kolada comparison; and whether it has them."""
     if frame[["riket_value", "peer_median", "place"]].isna().all().all():
         return shown, False
     rows = list(frame.itertuples())
@@ -204,7 +214,10 @@ def with_drill_down(shown: pd.DataFrame, frame: pd.DataFrame) -> tuple[pd.DataFr
     at = list(shown.columns).index("Trend")
     for offset, (name, values) in enumerate(columns.items()):
         shown.insert(at + offset, name, values)
-    return shown, True
+    # The name beside the link: with three more columns the table is wider than the page, and
+    # the name at its end would scroll out of view.
+    order = ["Indikator", "Namn", *(c for c in shown.columns if c not in ("Indikator", "Namn"))]
+    return shown[order], True
 
 
 DRILL_DOWN_NOTE = (
