@@ -170,7 +170,7 @@ def section(
     if len(frame) > 1 or row.direction in ("higher", "lower"):
         tables.static(table(frame, decimals, unit), key=f"{key}_years")
     st.caption(
-        f"{KOLADA} för kommunens, rikets, länets och de liknande kommunernas värden. Medianen, "
+        f"Kommunens, rikets, länets och de liknande kommunernas värden: {KOLADA}. Medianen, "
         f"lägst–högst, rangen och platsen är {OURS}: platsen räknas bland alla kommuner med "
         "värde, och kommuner med samma värde delar den bättre platsen; bästa fjärdedelen är "
         "plats ≤ antalet/4, sämsta fjärdedelen plats > antalet − antalet/4."
