@@ -457,3 +457,30 @@ def test_the_comparison_at_1440_and_390_px(tmp_path, browser):
                 )
                 assert all(right <= 390 for right in wide), (name, wide)
             page.close()
+
+
+def test_an_incremental_build_makes_the_comparisons_anew(tmp_path):
+    """Kolada values hand-shaped into outcomes files (source Kolada): a new year's file reuses
+    the warehouse, and the comparisons are those of a full build, the new year included."""
+    model_folder = model(tmp_path / "model", "2082")
+    files = []
+    for year in (2021, 2022):
+        folder = tmp_path / f"utfall{year}"
+        folder.mkdir()
+        lines = ["indicator_id,period,value,subject,gender,source"]
+        lines += [
+            f"MERIT,{year},{v},{area},T,Kolada" for area, v in year_values("N15505", year).items()
+        ]
+        (folder / "outcomes.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.append(folder)
+    db = tmp_path / "w.duckdb"
+    build([model_folder, AREAS, GROUPS, files[0]], db)
+    again = build([model_folder, AREAS, GROUPS, *files], db)
+    assert again.incremental
+    query = "from kolada_comparisons order by all"
+    incremental_rows = warehouse_rows(db, query)
+    full = build([model_folder, AREAS, GROUPS, *files], tmp_path / "full.duckdb", full=True)
+    assert incremental_rows == warehouse_rows(full.path, query)
+    assert [r[1] for r in incremental_rows] == ["2021", "2022"]
+    want = expected("2082", "N15505", "higher", 2022)
+    assert incremental_rows[1][18] == want["place"]  # place
