@@ -357,7 +357,7 @@ def test_the_indicator_page_shows_the_comparison_in_words_and_a_table(tmp_path, 
         "kommunerna med värde · beräknat av oss från Kolada" in text
     )
     [years] = [t for t in at.table if "År" in t.value.columns]
-    assert list(years.value.columns) == [
+    assert [unescaped(c) for c in years.value.columns] == [
         "År", "Säter (Källa: Kolada)", "Riket (Källa: Kolada)",
         "Liknande kommuner, median (beräknat av oss från Kolada)",
         "Liknande kommuner, lägst–högst (beräknat av oss från Kolada)",
@@ -380,7 +380,7 @@ def test_the_indicator_page_shows_the_comparison_in_words_and_a_table(tmp_path, 
     sv = f"{population:,.1f}".replace(",", "\u00a0").replace(".", ",")
     assert f"Region Dalarna: {sv} · Källa: Kolada" in text  # N01951 has the regions' values
     [years] = [t for t in neutral.table if "År" in t.value.columns]
-    assert "Region Dalarna (Källa: Kolada)" in years.value.columns
+    assert "Region Dalarna (Källa: Kolada)" in [unescaped(c) for c in years.value.columns]
     assert not [c for c in years.value.columns if "Plats" in c or "Bättre" in c]
     assert "liknande kommuner med värde" not in text and "plats " not in text
 
@@ -484,3 +484,34 @@ def test_an_incremental_build_makes_the_comparisons_anew(tmp_path):
     assert [r[1] for r in incremental_rows] == ["2021", "2022"]
     want = expected("2082", "N15505", "higher", 2022)
     assert incremental_rows[1][18] == want["place"]  # place
+
+
+def test_names_from_the_metadata_files_are_shown_as_written(tmp_path, monkeypatch):
+    name = "**Säter** <b>x</b> [länk](javascript:alert(1))"
+    areas = tmp_path / "omraden.csv"
+    rows = [r if r["id"] != "2082" else r | {"title": name} for r in _rows(AREAS)]
+    areas.write_text(
+        "id,title,type\n" + "".join(f'{r["id"]},"{r["title"]}",{r["type"]}\n' for r in rows),
+        encoding="utf-8",
+    )
+    groups = tmp_path / "grupper.csv"
+    _, _, members = peers_in_file("2082")
+    title = f"Liknande kommuner, övergripande, {name}, 2025"
+    groups.write_text(
+        "group_id,group_title,member_id\n" + "".join(f'G1,"{title}",{m}\n' for m in members),
+        encoding="utf-8",
+    )
+    sources = [model(tmp_path / "model", "2082"), *extracts(), areas, groups]
+    db = build(sources, tmp_path / "w.duckdb").path
+    assert warehouse_rows(db, "select group_title, chosen_by from kolada_peer_group") == [
+        (title, "title")
+    ]
+    at = run_page("pages/indicator.py", db, monkeypatch, indicator="MERIT", period="2022")
+    assert not at.exception
+    markdown = "\n".join(m.value for m in at.markdown)
+    assert f"{name} är bättre än" in unescaped(markdown) and "**Säter**" not in markdown
+    [members_box] = [e for e in at.expander if e.label.startswith("Kommunerna i")]
+    assert name in unescaped(members_box.label) and "**Säter**" not in members_box.label
+    [years] = [t for t in at.table if "År" in t.value.columns]
+    assert f"{name} (Källa: Kolada)" in [unescaped(c) for c in years.value.columns]
+    assert not [c for c in years.value.columns if "**Säter**" in c]  # headings are Markdown too
