@@ -57,6 +57,7 @@ WAREHOUSE_TABLES = (
     "targets",
     "outcomes",
     "outcome_series",
+    "kolada_comparisons",
     "assessments",
     "periods",
     "load_log",
@@ -248,6 +249,7 @@ def _load(
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")
     warehouse.script(con, "warehouse/outcome_series")
+    warehouse.script(con, "warehouse/kolada_comparisons")
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as UTC
     rows = [
         {

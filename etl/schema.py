@@ -104,6 +104,7 @@ SETTING_KEYS = (
     "min_coverage",
     "max_outcome_age_years",
     "licence",
+    "kolada_peer_group",
 )
 
 TABLES: dict[str, Table] = {

@@ -157,6 +157,8 @@ def read(
             folders[source.path] = loaded
         elif _is_kolada_file(source.path, kolada_source.is_kpi_catalogue):
             kolada_source.read_kpi_catalogue(con, source.path, reading.problems)
+        elif _is_kolada_file(source.path, kolada_source.is_metadata):
+            kolada_source.read_metadata(con, source.path, reading.problems)
         else:
             _read_csv(con, source.path, loaded, reading)
     # Kolada's values (folders, extract files) become outcomes through the model's kolada_kpi:

@@ -5,7 +5,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from ui import agenda2030, charts, downloads, status, tables
+from ui import agenda2030, charts, downloads, kolada, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, page_fragment, require_warehouse
 from ui.links import link_column
@@ -92,17 +92,22 @@ def goal_chain_page() -> None:
     if indicators.empty:
         st.info("Målet mäts inte med några indikatorer; dess status bygger på delmålen.")
     else:
+        shown, compared = kolada.with_drill_down(
+            tables.indicator_table(indicators, period), indicators
+        )
         tables.grid(
-            tables.indicator_table(indicators, period),
+            shown,
             file_name=downloads.file_name("indikatorer", goal_id, period, suffix="csv"),
             empty="Målet mäts inte med några indikatorer.",
             hide_index=True,
             width="stretch",
             column_config={
                 "Indikator": link_column("indicator", "indicator", width="small"),
-                "Namn": st.column_config.TextColumn(width="large"),
+                "Namn": st.column_config.TextColumn(width="medium" if compared else "large"),
             },
         )
+        if compared:
+            st.caption(kolada.DRILL_DOWN_NOTE)
         with st.container(horizontal=True):
             for indicator_id in dict.fromkeys(indicators.indicator_id):
                 st.page_link(

@@ -4,7 +4,7 @@ how does it compare with riket and similar municipalities?"""
 import pandas as pd
 import streamlit as st
 
-from ui import charts, tables
+from ui import charts, kolada, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, page_fragment, require_warehouse
@@ -72,6 +72,14 @@ def indicator_page() -> None:
                 "Status och trend enligt de publicerade reglerna för måluppfyllelse, beräknade av "
                 "Röd tråd (inte av källan)."
             )
+
+    # --- Kolada: riket, the län and similar municipalities --------------------------------------
+    comparisons = fetch("app/indicator_comparisons", indicator=indicator)
+    compared = kolada.chosen_year(comparisons, period)
+    kolada.section(comparisons, compared, decimals, meta.unit, key="indicator_kolada")
+    if compared is not None:
+        peers = fetch("app/indicator_peer_values", indicator=indicator, period=compared.period)
+        kolada.peer_list(peers, compared, decimals, key="indicator_kolada")
 
     # --- the time series ------------------------------------------------------------------------
     st.subheader("Utveckling över tid")

@@ -3,7 +3,7 @@ developed? A chart, the chart in words, the values as a table, and the goals it 
 
 import streamlit as st
 
-from ui import charts, public_chart, public_view, tables
+from ui import charts, kolada, public_chart, public_view, tables
 from ui import format as fmt
 from ui import indicator_view as view
 from ui.data import fetch, require_warehouse
@@ -46,6 +46,14 @@ if period is not None and not goals.empty:
             st.markdown(lines)
     for goal in goals[~goals.goal_id.isin([goal_id for goal_id, _, _ in status])].itertuples():
         public_view.goal_link(goal.goal_id, goal.title)
+
+# --- Kolada: riket, the län and similar municipalities ------------------------------------------
+comparisons = fetch("app/indicator_comparisons", indicator=indicator)
+compared = kolada.chosen_year(comparisons, None)
+kolada.section(comparisons, compared, decimals, unit, key="indikator_kolada")
+if compared is not None:
+    peers = fetch("app/indicator_peer_values", indicator=indicator, period=compared.period)
+    kolada.peer_list(peers, compared, decimals, key="indikator_kolada")
 
 # --- the time series -----------------------------------------------------------------------------
 st.subheader("Utveckling över tid")

@@ -49,8 +49,8 @@ def static(
 ) -> None:
     """A static table of ``frame`` (``st.table``, no index): every row and column in view, its
     headings and cells wrapping instead of scrolling sideways, read well by a screen reader.
-    Its cells are plain text shown as written, or Markdown where ``markdown`` (a link); with a
-    ``file_name`` our CSV download goes under it.
+    Its cells and headings are plain text shown as written, or Markdown where ``markdown`` (a
+    link); with a ``file_name`` our CSV download goes under it.
 
     On a narrow screen (a phone) each row stacks as a card, the first column its heading and
     every other cell under its column's name (ui/chrome.css; the names are set here, per
@@ -58,7 +58,14 @@ def static(
     "_")."""
     if frame.index.name is not None:
         frame = frame.reset_index()
-    shown = frame if markdown else frame.map(lambda cell: fmt.literal(str(cell)))
+    # st.table reads its headers as Markdown too: plain ones are escaped like the cells.
+    shown = (
+        frame
+        if markdown
+        else frame.map(lambda cell: fmt.literal(str(cell))).rename(
+            columns=lambda column: fmt.literal(str(column))
+        )
+    )
     name = f"rt_table_{key}"
     labels = "".join(
         f".st-key-{name} td:nth-child({number}) {{ --rt-label: {_css_string(column)}; }}"

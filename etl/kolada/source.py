@@ -9,6 +9,12 @@ Kolada answered for and every gender, a null value staying missing. The latest v
 Kolada's status and member count and the value a revision replaced, are kept in the
 warehouse's ``kolada_values``.
 
+The folder's answers about Kolada's areas (``/municipality``) and groups
+(``/municipality_groups``, with members) fill ``kolada_areas`` and ``kolada_group_members``; so
+do the metadata files people have offline (``metadata_kind``): rKolada's flattened
+``id,title,type`` and ``group_id,group_title,member_id,…`` files, and the open-numbers dump's
+entity files of kommuner, regions and riket.
+
 A page missing from the folder, or changed since it was fetched (its SHA-256 differs from the
 manifest's), is a problem naming the file: nothing of the folder is then loaded.
 """
@@ -70,6 +76,59 @@ def read_kpi_catalogue(con: duckdb.DuckDBPyConnection, path: Path, problems: lis
     return 0  # no values: its rows are the KPIs' metadata
 
 
+_METADATA = (
+    "Koladas metadata som CSV: id,title,type (kommuner och regioner), "
+    "group_id,group_title,member_id (grupper med medlemmar) eller open-numbers "
+    "ddf--entities--geo--kommun/region/rike.csv"
+)
+# The open-numbers dump's entity files: the id column is named for the kind of area, and
+# Kolada's type of each (K a kommun, L a region or riket).
+_OPEN_NUMBERS_TYPES = {"kommun": "K", "region": "L", "rike": "L"}
+
+
+def metadata_kind(path: Path) -> str | None:
+    """``areas`` (id,title,type), ``groups`` (group_id,group_title,member_id,…), or the id
+    column of an open-numbers entity file (``kommun``, ``region``, ``rike``: first column, then
+    ``name`` and ``is--<kind>``), else None; recognised by the header, like the other files."""
+    header = [h.strip().lower() for h in _header(path)]
+    names = set(header)
+    if names == {"id", "title", "type"}:
+        return "areas"
+    if {"group_id", "group_title", "member_id"} <= names:
+        return "groups"
+    first = header[0] if header else ""
+    if first in _OPEN_NUMBERS_TYPES and {"name", f"is--{first}"} <= names:
+        return first
+    return None
+
+
+def is_metadata(path: Path) -> bool:
+    return metadata_kind(path) is not None
+
+
+def read_metadata(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Problem]) -> int:
+    """Add an area or group metadata file to ``raw_kolada_areas`` or ``raw_kolada_groups``; 0
+    (no values) with a problem naming the file when DuckDB cannot read it."""
+    kind = metadata_kind(path)
+    try:
+        if kind == "areas":
+            warehouse.execute(con, "etl/kolada/area_csv", file=str(path))
+        elif kind == "groups":
+            warehouse.execute(con, "etl/kolada/group_csv", file=str(path))
+        else:
+            warehouse.execute(
+                con,
+                "etl/kolada/open_numbers_areas",
+                template={"column": kind},
+                file=str(path),
+                type=_OPEN_NUMBERS_TYPES[kind],
+            )
+    except duckdb.Error as error:
+        first = str(error).splitlines()[0]
+        problems.append(Problem(str(path), None, None, None, f"kan inte läsas: {first}", _METADATA))
+    return 0
+
+
 def _header(path: Path) -> list[str]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as file:
@@ -96,6 +155,9 @@ def read_extract(con: duckdb.DuckDBPyConnection, path: Path, problems: list[Prob
 def create_table(con: duckdb.DuckDBPyConnection) -> None:
     warehouse.script(con, "etl/kolada/pages_table")
     warehouse.script(con, "etl/kolada/kpi_table")
+    warehouse.script(con, "etl/kolada/areas_table")
+    warehouse.script(con, "etl/kolada/groups_table")
+    warehouse.script(con, "etl/kolada/peers_table")
 
 
 def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]) -> int:
@@ -128,18 +190,34 @@ def read(con: duckdb.DuckDBPyConnection, manifest: Path, problems: list[Problem]
     pages = _intact_pages(folder, answers, problems)
     if pages is None:
         return 0
-    kpis = _intact_pages(
-        folder, [e for e in document["requests"] if e["key"].startswith("kpi/")], problems
-    )
-    if kpis is None:
+    metadata = {}
+    for prefix, query in _METADATA_ANSWERS:
+        entries = [
+            e for e in document["requests"] if e["key"].split("/")[0].split("?")[0] == prefix
+        ]
+        metadata[query] = _intact_pages(folder, entries, problems)
+    if any(pages is None for pages in metadata.values()):
         return 0
-    if kpis["files"]:
-        warehouse.execute(con, "etl/kolada/read_kpi_pages", manifest=str(manifest), **kpis)
+    for query, answered in metadata.items():
+        if answered["files"]:
+            warehouse.execute(con, query, manifest=str(manifest), **answered)
+    if document.get("peer_group"):
+        warehouse.execute(
+            con, "etl/kolada/insert_peer", manifest=str(manifest), group=document["peer_group"]
+        )
     if not pages["files"]:
         return 0
     before = warehouse.value(con, "etl/kolada/value_count")
     warehouse.execute(con, "etl/kolada/read_pages", manifest=str(manifest), **pages)
     return warehouse.value(con, "etl/kolada/value_count") - before
+
+
+# The metadata answers of a folder (the first part of a manifest key) and the query reading them.
+_METADATA_ANSWERS = (
+    ("kpi", "etl/kolada/read_kpi_pages"),
+    ("municipality", "etl/kolada/read_area_pages"),
+    ("municipality_groups", "etl/kolada/read_group_pages"),
+)
 
 
 def _intact_pages(folder: Path, answers: list[dict], problems: list[Problem]) -> dict | None:
@@ -175,5 +253,7 @@ def stage(con: duckdb.DuckDBPyConnection, manifests: list[Path]) -> dict[Path, i
     outcome rows of the indicators that name their KPI; the outcome rows of each folder."""
     warehouse.script(con, "etl/kolada/latest")
     warehouse.script(con, "etl/kolada/latest_kpis")
+    warehouse.script(con, "etl/kolada/latest_areas")
+    warehouse.script(con, "etl/kolada/latest_groups")
     warehouse.execute(con, "etl/kolada/outcomes")
     return {m: warehouse.value(con, "etl/kolada/outcome_count", manifest=str(m)) for m in manifests}

@@ -1,6 +1,8 @@
 -- Purpose: the indicators of one goal in one period with target, outcome, trend and status,
 --          for the goal's page in the drill-down and the public goal page; subject_text says
---          whom a row is about ('' for the municipality itself).
+--          whom a row is about ('' for the municipality itself); for the municipality's own
+--          rows (gender T) of a Kolada indicator, its comparison in the outcome's year
+--          (kolada_comparisons): riket's value, the peers' median, the place among kommuner.
 -- Grain:   one row per indicator status row (goal, indicator, subject, gender).
 -- Params:  $goal_id; $period.
 with municipality as (
@@ -29,9 +31,17 @@ select
     s.status,
     s.trend,
     s.target_period,
+    c.riket_value,
+    c.peer_median,
+    c.peer_group_title,
+    c.place,
+    c.places,
+    c.place_band,
 from indicator_status s
 join indicators i on i.indicator_id = s.indicator_id
 cross join municipality m
 left join organisation org on org.org_id = s.subject
+left join kolada_comparisons c on c.indicator_id = s.indicator_id and c.period = s.value_period
+    and s.subject = m.code and s.gender = 'T'
 where s.goal_id = $goal_id and s.period = $period
 order by s.indicator_id, s.subject, s.gender;

@@ -85,6 +85,17 @@ select * replace ('' as source_path)
 from warehouse.kolada_kpis
 where kpi in (select kolada_kpi from warehouse.indicators where indicator_id in (from public_indicators));
 
+-- Kolada's own metadata of its areas and groups (public words), and the model's peer group.
+insert into kolada_areas select * replace ('' as source_path) from warehouse.kolada_areas;
+insert into kolada_group_members
+select * replace ('' as source_path) from warehouse.kolada_group_members;
+insert into kolada_peer_group from warehouse.kolada_peer_group;
+
+-- The comparisons of the public indicators: Kolada's values of areas whose outcomes are public
+-- here too, and what the build computed from them.
+insert into kolada_comparisons
+select * from warehouse.kolada_comparisons where indicator_id in (from public_indicators);
+
 insert into assessments
 select * replace (
     null::varchar as assessed_by,

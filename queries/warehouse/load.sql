@@ -108,6 +108,39 @@ select
 from stg_kolada_kpis
 order by kpi;
 
+insert into kolada_areas
+select area, title, type, source from stg_kolada_areas order by area;
+
+insert into kolada_group_members
+select group_id, group_title, member_id, source from stg_kolada_groups order by group_id, member_id;
+
+-- The peer group (docs/format.md, kolada_peer_group): the setting's group, else the one a Kolada
+-- folder was fetched for, else the newest "Liknande kommuner, övergripande, <kommun>," group
+-- (the edition's year ends the title), as python -m etl kolada fetch --peers auto chooses it;
+-- only a group among the sources, whose title is known.
+insert into kolada_peer_group
+with code as (
+    select max(trim(value)) as code from stg_settings where key = 'municipality_code'
+),
+groups as (select distinct group_id, group_title from stg_kolada_groups),
+candidates as (
+    select upper(trim(value)) as group_id, 1 as choice, 'setting' as chosen_by
+    from stg_settings
+    where key = 'kolada_peer_group' and lower(trim(value)) <> 'auto'
+    union all
+    select group_id, 2, 'fetch' from raw_kolada_peers
+    union all
+    select g.group_id, 3, 'title'
+    from groups g, code
+    join stg_kolada_areas a on a.area = code.code
+    where starts_with(g.group_title, 'Liknande kommuner, övergripande, ' || a.title || ',')
+)
+select c.group_id, g.group_title, c.chosen_by
+from candidates c
+join groups g using (group_id)
+order by c.choice, g.group_title desc
+limit 1;
+
 insert into assessments
 select
     goal_id, period, period_type, period_end, status, assessed_by, analysis,

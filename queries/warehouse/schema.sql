@@ -184,6 +184,44 @@ create table kolada_group_members (
     source_path varchar not null,
 );
 
+-- The model's Kolada peer group (settings kolada_peer_group, else the peer group a Kolada
+-- folder was fetched for, else the newest "Liknande kommuner, övergripande, <kommun>, <år>"):
+-- one row, or none when no Kolada group source names one.
+create table kolada_peer_group (
+    group_id varchar not null,
+    group_title varchar not null,
+    chosen_by varchar not null,  -- setting, fetch or title
+);
+
+-- One row per Kolada indicator (an indicator with kolada_kpi) and year with a Kolada value
+-- (gender T) for the municipality, riket, its län or a peer: those values, the peers' median,
+-- min and max, and the municipality's rank among the peers and place among all kommuner in the
+-- indicator's direction, computed by the build from outcomes (queries/warehouse/kolada_comparisons.sql).
+create table kolada_comparisons (
+    indicator_id varchar not null,
+    period varchar not null,
+    municipality varchar not null,
+    value double,
+    riket_value double,
+    lan_id varchar not null,
+    lan_title varchar,
+    lan_value double,
+    peer_group_id varchar,
+    peer_group_title varchar,
+    peer_members integer,
+    peer_values integer,
+    peer_median double,
+    peer_min double,
+    peer_max double,
+    peers_worse integer,
+    peers_equal integer,
+    peers_better integer,
+    place integer,
+    places integer,
+    place_band varchar,
+    primary key (indicator_id, period),
+);
+
 -- One row per goal and period.
 create table assessments (
     goal_id varchar not null,

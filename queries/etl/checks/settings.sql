@@ -1,6 +1,7 @@
 -- Purpose: settings problems: municipality_code exactly once and four digits, rule numbers in
---          range, a licence of the table licences (etl/licences.sql). (Unknown keys and
---          duplicate keys are found by the generic checks.)
+--          range, a licence of the table licences (etl/licences.sql), a kolada_peer_group that
+--          is auto or a group id (one of the Kolada groups among the sources, when they hold
+--          any). (Unknown keys and duplicate keys are found by the generic checks.)
 -- Grain:   one row per problem: file, sheet, row, column, found, expected.
 -- Params:  none.
 with codes as (
@@ -43,4 +44,18 @@ select p._file, p._sheet, p._row, 'value',
     'partial_threshold mindre än eller lika med full_threshold',
 from stg_settings p
 join stg_settings f on f.key = 'full_threshold'
-where p.key = 'partial_threshold' and parse_number(p.value) > parse_number(f.value);
+where p.key = 'partial_threshold' and parse_number(p.value) > parse_number(f.value)
+union all
+select _file, _sheet, _row, 'value', format('kolada_peer_group = "{}"', value),
+    'auto eller ett Kolada-grupp-id, t.ex. G37537',
+from stg_settings
+where key = 'kolada_peer_group' and lower(trim(value)) <> 'auto'
+    and not regexp_full_match(trim(value), 'G\d+')
+union all
+select _file, _sheet, _row, 'value',
+    format('kolada_peer_group = "{}" finns inte bland Kolada-grupperna i källorna', value),
+    'ett av Koladas grupp-id i källornas gruppfil eller Kolada-mapp',
+from stg_settings
+where key = 'kolada_peer_group' and regexp_full_match(trim(value), 'G\d+')
+    and exists (from raw_kolada_groups)
+    and trim(value) not in (select group_id from raw_kolada_groups);
