@@ -230,6 +230,15 @@ def _validate(
         raise InvalidInput(problems)
 
 
+# The tables every build fills from a CSV file of the repository, their one source.
+VOCABULARIES = {
+    "rule_presets": vocabulary.RULE_PRESETS_CSV,
+    "organisation_types": schema.ORGANISATION_TYPES_CSV,
+    "period_types": schema.PERIOD_TYPES_CSV,
+    "sdg_goals": schema.SDG_GOALS_CSV,
+}
+
+
 def _load(
     con: Connection, files: list[LoadedFile], report: Report, reuse: incremental.Reuse | None
 ) -> None:
@@ -238,14 +247,10 @@ def _load(
         warehouse.script(con, "warehouse/load")
         # The vocabulary the engine scores by, with the model's own scores (partly_score).
         warehouse.execute(con, "warehouse/insert_statuses", path=str(vocabulary.STATUSES_CSV))
-        warehouse.execute(
-            con, "warehouse/insert_rule_presets", path=str(vocabulary.RULE_PRESETS_CSV)
-        )
-        warehouse.execute(
-            con, "warehouse/insert_organisation_types", path=str(schema.ORGANISATION_TYPES_CSV)
-        )
-        warehouse.execute(con, "warehouse/insert_sdg_goals", path=str(schema.SDG_GOALS_CSV))
-        warehouse.execute(con, "warehouse/insert_period_types", path=str(schema.PERIOD_TYPES_CSV))
+        for table, path in VOCABULARIES.items():
+            warehouse.execute(
+                con, "warehouse/insert_vocabulary", template={"table": table}, path=str(path)
+            )
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")
     warehouse.script(con, "warehouse/outcome_series")
