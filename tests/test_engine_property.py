@@ -380,9 +380,7 @@ def cases(draw: st.DrawFn) -> Case:
         assessments.append(ref.Assessment(goal_id, period, status))
 
     # the group's members (the municipality itself may be one), some listed twice
-    members = tuple(
-        draw(st.lists(st.sampled_from((*MEMBERS, MUNICIPALITY)), max_size=5))
-    )
+    members = tuple(draw(st.lists(st.sampled_from((*MEMBERS, MUNICIPALITY)), max_size=5)))
 
     tables: Tables = {
         "settings": settings_rows,
