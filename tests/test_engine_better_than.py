@@ -15,7 +15,14 @@ import duckdb
 import pytest
 
 from attainment.compute import compute_status
-from tests.test_engine_rules import build_model, csv_lines, goal_lines, indicator_rows, prefetch
+from tests.test_engine_rules import (
+    build_model,
+    cli_status,
+    csv_lines,
+    goal_lines,
+    indicator_rows,
+    prefetch,
+)
 
 pytestmark = pytest.mark.xdist_group("engine_rules")
 
@@ -96,7 +103,7 @@ def model(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "insert into kolada_group_members values (?, 'Liknande kommuner', ?, 'test')", MEMBERS
         )
         compute_status(con)
-    prefetch(db, "2024", "2025")
+    prefetch(db, "2024", "2025", indicators=("2025",))
     return db
 
 
@@ -197,4 +204,9 @@ def test_a_period_evaluated_on_demand_uses_the_members_too(model: Path) -> None:
         "MEDIAN_EVEN,2025,ej uppfyllt,,ej uppfyllt,0.0,1.0",
         "MEDIAN_ODD,2025,delvis,,delvis,0.5,1.0",
         "NO_MEMBER,2025,ej bedömt,,ej bedömt,,0.0",
+    )
+    # The command line prints the reference last.
+    printed = [row for row in cli_status(model, "2025", indicators=True) if row[0] == "MEDIAN_ODD"]
+    assert printed == csv_lines(
+        "MEDIAN_ODD,bl,2025,G2,T,better_than,,,,2.0,5.0,2024,,delvis,ej jämförbart,3.0"
     )
