@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from attainment.compute import compute_status
+from attainment.explain import explain
 from tests.test_engine_rules import (
     build_model,
     cli_status,
@@ -23,6 +24,7 @@ from tests.test_engine_rules import (
     indicator_rows,
     prefetch,
 )
+from tests.test_explanations import check_warehouse
 
 pytestmark = pytest.mark.xdist_group("engine_rules")
 
@@ -209,4 +211,26 @@ def test_a_period_evaluated_on_demand_uses_the_members_too(model: Path) -> None:
     printed = [row for row in cli_status(model, "2025", indicators=True) if row[0] == "MEDIAN_ODD"]
     assert printed == csv_lines(
         "MEDIAN_ODD,bl,2025,G2,T,better_than,,,,2.0,5.0,2024,,delvis,ej jämförbart,3.0"
+    )
+
+
+def test_explanations_name_the_reference(model: Path) -> None:
+    with duckdb.connect(str(model), read_only=True) as con:
+        # every sentence of every goal checked against the engine's tables, as for any model
+        problems, checked = check_warehouse(con)
+        assert problems == [], "\n".join(problems)
+        assert ("MEDIAN_ODD", "2024") in checked
+        said = {g: explain(con, g, "2024").sentences for g in ("EQUAL", "MEDIAN_ODD", "NO_MEMBER")}
+    assert said["EQUAL"][-1] == (
+        "bh ska vara bättre än riket (83,1): utfallet är 83,1 (2024), delvis uppfyllt."
+    )
+    assert said["MEDIAN_ODD"][-1] == (
+        "bl ska vara bättre än medianen för Liknande kommuner (3,0): utfallet är 5,0 (2024), "
+        "delvis uppfyllt."
+    )
+    # G4's members have no value: the group has no reference for 2024, and its own value of
+    # 5 is there, so the input lacks a comparison value, not an outcome.
+    assert "bl saknar jämförelsevärde" in said["NO_MEMBER"][1]
+    assert said["NO_MEMBER"][-1] == (
+        "bl ska vara bättre än Liknande kommuner, som saknar värde för 2024."
     )

@@ -1,6 +1,7 @@
 -- Purpose: the indicators of one goal in one period with target, outcome, trend and status,
 --          for the goal's page in the drill-down and the public goal page; subject_text says
---          whom a row is about ('' for the municipality itself).
+--          whom a row is about ('' for the municipality itself), reference_name whom a
+--          better_than row compares it with.
 -- Grain:   one row per indicator status row (goal, indicator, subject, gender).
 -- Params:  $goal_id; $period.
 with municipality as (
@@ -13,7 +14,8 @@ select
     coalesce(i.decimals, 1) as decimals,
     s.subject,
     case
-        when s.subject = m.code then ''
+        -- better_than: the value is the municipality's own; subject names the reference
+        when s.subject = m.code or s.comparator = 'better_than' then ''
         when s.subject = '0000' then 'riket'
         else coalesce(org.name, s.subject)
     end as subject_text,
@@ -28,6 +30,8 @@ select
     s.prev_value,
     s.status,
     s.trend,
+    s.reference_value,
+    {% include 'shared/reference_name.sql' %} as reference_name,
     s.target_period,
 from indicator_status s
 join indicators i on i.indicator_id = s.indicator_id

@@ -79,6 +79,12 @@ select * replace ('' as source_path)
 from warehouse.kolada_kpis
 where kpi in (select kolada_kpi from warehouse.indicators where indicator_id in (from public_indicators));
 
+-- Kolada's names of areas and groups (Kolada's public words), which name the reference of a
+-- better_than target.
+insert into kolada_areas select * replace ('' as source_path) from warehouse.kolada_areas;
+insert into kolada_group_members
+select * replace ('' as source_path) from warehouse.kolada_group_members;
+
 insert into assessments
 select * replace (
     null::varchar as assessed_by,
