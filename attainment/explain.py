@@ -122,6 +122,7 @@ def _describe(
             f"{_capitalised(_number(len(left_out)))} underlag räknas inte: {reasons}. "
             f"Täckningen är {_percent(row.coverage)} (minst {_percent(rules.min_coverage)} krävs)."
         )
+    sentences += _comparisons(inputs)
     if row.computed_status == NOT_ASSESSED and not left_out.empty and data_needed is not None:
         sentences.append(
             f"Målvärde och utfall för {_number(data_needed)} underlag till behövs för att målet "
@@ -134,7 +135,7 @@ def _describe(
         )
     elif row.computed_status == BEST:
         sentences.append("Målet når redan den högsta statusen.")
-    return sentences + _comparisons(inputs)
+    return sentences
 
 
 def _comparisons(inputs: pd.DataFrame) -> list[str]:
