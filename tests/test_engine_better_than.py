@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import warehouse
 from attainment.compute import compute_status
 from attainment.explain import explain
 from tests.test_engine_rules import (
@@ -35,6 +36,7 @@ INDICATORS = """
     bk           | higher    # ours, women: 2024 = 50
     bp           | higher    # ours: 2024 = 10; riket only 2023
     bm           | higher    # no value of ours
+    bo           | higher    # ours only 2022: too old in 2024
 """
 OUTCOMES = """
     indicator_id | period | value | subject | gender
@@ -58,6 +60,8 @@ OUTCOMES = """
     bp           | 2024   | 10    |         |
     bp           | 2023   | 5     | 0000    |
     bm           | 2024   | 1     | 0000    |
+    bo           | 2022   | 7     |         |
+    bo           | 2024   | 6     | 0000    |
 """
 TARGETS = """
     goal_id     | indicator_id | period | comparator  | value | tolerance | subject | gender
@@ -74,6 +78,7 @@ TARGETS = """
     GENDER      | bk           | 2024   | better_than |       |           | 0000    | K
     OTHER_YEAR  | bp           | 2024   | better_than |       |           | 0000
     NO_OWN      | bm           | 2024   | better_than |       |           | 0000
+    TOO_OLD     | bo           | 2024   | better_than |       |           | 0000
     TWO         | bh           | 2024   | >=          | 80
     TWO         | bh           | 2024   | better_than |       |           | 0000
 """
@@ -234,3 +239,12 @@ def test_explanations_name_the_reference(model: Path) -> None:
     assert said["NO_MEMBER"][2] == (
         "bl ska vara bättre än Liknande kommuner, som saknar värde för 2024."
     )
+
+
+def test_data_quality_names_our_own_outcome_as_too_old(model: Path) -> None:
+    # TOO_OLD lacks an outcome because ours (2022) is too old, not riket's (2024, current)
+    with duckdb.connect(str(model), read_only=True) as con:
+        rows = warehouse.run(con, "app/dq_outcomes_too_old", period="2024")
+    assert rows[["goal_id", "subject", "series_text", "latest_period"]].values.tolist() == [
+        ["TOO_OLD", "0000", "Kommunen, totalt", "2022"]
+    ]
