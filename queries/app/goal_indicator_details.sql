@@ -35,6 +35,9 @@ select
     s.target_period,
 from indicator_status s
 join indicators i on i.indicator_id = s.indicator_id
+-- the names of better_than's references
+left join ({% include 'shared/reference_names.sql' %}) rn
+    on s.comparator = 'better_than' and rn.area = s.subject
 cross join municipality m
 left join organisation org on org.org_id = s.subject
 where s.goal_id = $goal_id and s.period = $period

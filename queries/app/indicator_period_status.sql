@@ -35,6 +35,9 @@ select
     {% include 'shared/reference_name.sql' %} as reference_name,
 from indicator_status s
 join goals g on g.goal_id = s.goal_id
+-- the names of better_than's references
+left join ({% include 'shared/reference_names.sql' %}) rn
+    on s.comparator = 'better_than' and rn.area = s.subject
 cross join municipality m
 left join organisation org on org.org_id = s.subject
 where s.indicator_id = $indicator and s.period = $period
