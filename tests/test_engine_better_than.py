@@ -248,3 +248,15 @@ def test_data_quality_names_our_own_outcome_as_too_old(model: Path) -> None:
     assert rows[["goal_id", "subject", "series_text", "latest_period"]].values.tolist() == [
         ["TOO_OLD", "0000", "Kommunen, totalt", "2022"]
     ]
+
+
+def test_rows_are_stored_in_key_order(model: Path) -> None:
+    # The engine stores indicator_status in key order; a better_than row's key subject is its
+    # reference (0000), which sorts before the municipality (0180) of the link's other row.
+    with duckdb.connect(str(model), read_only=True) as con:
+        stored = con.execute(
+            "select goal_id, indicator_id, period, subject, gender from indicator_status "
+            "order by rowid"
+        ).fetchall()
+    assert stored == sorted(stored)
+    assert [r[3] for r in stored if r[:3] == ("TWO", "bh", "2024")] == ["0000", "0180"]

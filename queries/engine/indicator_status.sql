@@ -57,7 +57,7 @@ evaluated as (
         r.link_no, r.period_no, r.series_no, r.goal_id, r.indicator_id, r.period, r.subject, r.gender,
         r.comparator, r.target_value, r.target_low, r.target_high, r.tolerance,
         v.value, v.value_period, v.prev_value, v.prev_period, r.target_period, r.weight,
-        r.direction,
+        r.direction, r.ref_series_no,
         v.value - v.prev_value as change,
         x.value as reference_value, x.n_members as reference_members,
     from target_rows r
@@ -121,5 +121,6 @@ select
     end as trend,
     target_period, prev_period, weight, reference_value, reference_members,
 from evaluated
--- A link's series are numbered in order of subject and gender.
-order by link_no, period_no, series_no;
+-- A link's series are numbered in order of subject and gender; a better_than row's subject is
+-- its reference's.
+order by link_no, period_no, coalesce(ref_series_no, series_no);
