@@ -30,7 +30,8 @@ def compute_status(con: duckdb.DuckDBPyConnection, periods: list[str] | None = N
             con, "eval_periods", "engine/eval_periods_given", temporary=True, periods=periods
         )
     # Small tables first, so that the big statement's joins are planned on their true sizes:
-    # the links and their target choices, and one outcome lookup per series and period.
+    # the links and their target choices, one outcome lookup per series and period, and the
+    # reference values of better_than targets.
     for table, name, params in (
         ("status_links", "engine/status_links", {}),
         ("target_choices", "engine/target_choices", {}),
@@ -40,6 +41,7 @@ def compute_status(con: duckdb.DuckDBPyConnection, periods: list[str] | None = N
             "engine/outcome_lookups",
             {"max_age_months": round(rules.max_outcome_age_years * 12)},
         ),
+        ("reference_values", "engine/reference_values", {}),
     ):
         warehouse.create_table(con, table, name, temporary=True, **params)
     warehouse.create_table(

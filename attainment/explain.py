@@ -16,6 +16,7 @@ import pandas as pd
 import warehouse
 from attainment.rules import EPSILON, Rules
 from attainment.vocabulary import BEST, NOT_ASSESSED, STATUSES
+from ui import format as fmt
 
 _NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
 
@@ -116,14 +117,12 @@ def _describe(
     sentences = [f"Den beräknade statusen bygger på {_count_words(inputs)}."]
     left_out = inputs[~inputs.is_assessable]
     if not left_out.empty:
-        reasons = "; ".join(
-            f"{r.input_title} {STATUSES[r.status].not_assessable_reason}"
-            for r in left_out.itertuples()
-        )
+        reasons = "; ".join(f"{r.input_title} {_left_out_reason(r)}" for r in left_out.itertuples())
         sentences.append(
             f"{_capitalised(_number(len(left_out)))} underlag räknas inte: {reasons}. "
             f"Täckningen är {_percent(row.coverage)} (minst {_percent(rules.min_coverage)} krävs)."
         )
+    sentences += _comparisons(inputs)
     if row.computed_status == NOT_ASSESSED and not left_out.empty and data_needed is not None:
         sentences.append(
             f"Målvärde och utfall för {_number(data_needed)} underlag till behövs för att målet "
@@ -137,6 +136,36 @@ def _describe(
     elif row.computed_status == BEST:
         sentences.append("Målet når redan den högsta statusen.")
     return sentences
+
+
+def _comparisons(inputs: pd.DataFrame) -> list[str]:
+    """What each better_than input was compared with, and how it came out; nothing for an
+    input without an outcome of its own (its reason for being left out says so)."""
+    sentences = []
+    for r in inputs[inputs.comparator == "better_than"].itertuples():
+        if pd.isna(r.value):
+            continue
+        if pd.isna(r.reference_value):
+            sentences.append(
+                f"{r.input_title} ska vara bättre än {r.reference_name}, som saknar värde för "
+                f"{r.value_period}."
+            )
+        else:
+            d = int(r.decimals)
+            sentences.append(
+                f"{r.input_title} ska vara bättre än {r.reference_name} "
+                f"({fmt.number(r.reference_value, d)}): utfallet är {fmt.number(r.value, d)} "
+                f"({r.value_period}), {STATUSES[r.status].phrase}."
+            )
+    return sentences
+
+
+def _left_out_reason(r) -> str:
+    """Why an input does not score: its status's reason, or for better_than with an outcome
+    of our own, that the reference has none."""
+    if r.comparator == "better_than" and not pd.isna(r.value):
+        return "saknar jämförelsevärde"
+    return STATUSES[r.status].not_assessable_reason
 
 
 def _count_words(inputs: pd.DataFrame) -> str:

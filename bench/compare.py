@@ -124,16 +124,23 @@ def status_tables(db: Path) -> dict[str, Any]:
 
 
 def compare_status(base_db: Path, new_db: Path) -> dict[str, dict[str, Any]]:
-    """Per status table: its row count under each engine and whether the rows are identical."""
+    """Per status table: its row count under each engine, whether the rows are identical in the
+    base's columns, and the columns the working tree added (compared by nothing: the base has
+    no value to compare them with). The rows are in key order, so added columns at the end do
+    not reorder them."""
     base, new = status_tables(base_db), status_tables(new_db)
-    return {
-        table: {
+    result = {}
+    for table in STATUS_TABLES:
+        columns = list(base[table].columns)
+        added = [c for c in new[table].columns if c not in columns]
+        result[table] = {
             "base_rows": len(base[table]),
             "new_rows": len(new[table]),
-            "identical": base[table].equals(new[table]),
+            "identical": set(columns) <= set(new[table].columns)
+            and base[table].equals(new[table][columns]),
+            "added_columns": added,
         }
-        for table in STATUS_TABLES
-    }
+    return result
 
 
 def measure_engines(
@@ -324,13 +331,14 @@ def _render_engine(results: dict) -> list[str]:
         f"{ratio['median_cpu_seconds']:.2f}× the CPU time, "
         f"{ratio['median_peak_rss_mib']:.2f}× the peak RSS.",
         "",
-        "| table | rows (before) | rows (now) | identical |",
-        "|---|---:|---:|---|",
+        "| table | rows (before) | rows (now) | identical in the columns before | columns added |",
+        "|---|---:|---:|---|---|",
     ]
     for table, same in results["engine"]["same"].items():
+        added = ", ".join(f"`{c}`" for c in same.get("added_columns", [])) or "none"
         lines.append(
             f"| `{table}` | {same['base_rows']:,} | {same['new_rows']:,} "
-            f"| {_ok(same['identical'])} |"
+            f"| {_ok(same['identical'])} | {added} |"
         )
     return [*lines, ""]
 

@@ -76,7 +76,7 @@ SDG_GOALS_CSV = Path(__file__).resolve().parent / "agenda2030_goals.csv"
 GOAL_LEVELS = ("vision", "område", "kf-mål", "nämndmål", "verksamhetsmål", "åtagande")
 DIRECTIONS = ("higher", "lower", "neutral")
 INDICATOR_SOURCES = ("kolada", "egen", "scb", "enkät", "ekonomi")
-COMPARATORS = (">=", "<=", "between", "increase", "decrease")
+COMPARATORS = (">=", "<=", "between", "increase", "decrease", "better_than")
 GENDERS = ("T", "K", "M")
 # A nämnd assesses a goal with the statuses a goal can have (attainment/statuses.csv).
 ASSESSMENT_STATUSES = vocabulary.GOAL_STATUSES
@@ -186,7 +186,11 @@ TABLES: dict[str, Table] = {
                 Column("low", Kind.NUMBER),
                 Column("high", Kind.NUMBER),
                 Column("tolerance", Kind.NON_NEGATIVE, doc="default 0"),
-                Column("subject", Kind.ID, doc="default: the municipality"),
+                Column(
+                    "subject",
+                    Kind.ID,
+                    doc="default: the municipality; for better_than the reference area",
+                ),
                 Column("gender", Kind.ENUM, choices=GENDERS, doc="default T"),
             ),
             key=("goal_id", "indicator_id", "period", "subject", "gender"),

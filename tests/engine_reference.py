@@ -22,12 +22,17 @@ Readings of the rules page that needed a decision:
 * ``n_inputs`` counts input rows (a link with two target rows gives two inputs).
 * An outcome row with an empty value still makes its period an evaluated period.
 * "N years before P ends, same month and day" for 29 February falls back to 28 February.
+* ``better_than``: the reference is the value of the target's subject for exactly the period of
+  v (same indicator and gender); for a group without one, the median of the values its
+  members (each listed member once) have for that period. Its ``prev`` and trend are those of
+  the municipality's own series, like any row's.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -208,6 +213,8 @@ class Model:
     targets: list[Target] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
+    # Kolada group id -> its members' area codes (the warehouse's kolada_group_members)
+    group_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _number(value: str | float) -> float:
@@ -338,6 +345,48 @@ def compare(
     raise ValueError(f"unknown comparator {comparator!r}")
 
 
+def better_than(direction: str, v: float, reference: float, tol: float) -> str:
+    """better_than (rules §1): strictly better than the reference in the indicator's
+    direction → uppfyllt; worse by at most tol (equal included) → delvis."""
+    if direction == "higher":
+        if gt(v, reference):
+            return UPPFYLLT
+        return DELVIS if ge(v, reference - tol) else EJ_UPPFYLLT
+    if direction == "lower":
+        if lt(v, reference):
+            return UPPFYLLT
+        return DELVIS if le(v, reference + tol) else EJ_UPPFYLLT
+    raise ValueError(f"better_than needs a direction, got {direction!r}")
+
+
+def reference_of(
+    model: Model, rules: Rules, indicator_id: str, area: str, gender: str, period: str
+) -> tuple[float | None, int | None]:
+    """(reference value, number of members whose median it is, or None for the area's own
+    value) of better_than for the period of v (rules §1 *Reference*)."""
+
+    def value_of(subject: str) -> float | None:
+        for o in model.outcomes:
+            if (
+                o.indicator_id == indicator_id
+                and (o.subject or rules.municipality) == subject
+                and (o.gender or "T") == gender
+                and parse_period(o.period).code == period
+                and o.value is not None
+            ):
+                return o.value
+        return None
+
+    own = value_of(area)
+    if own is not None:
+        return own, None
+    values = [value_of(m) for m in sorted(set(model.group_members.get(area, ())))]
+    values = [v for v in values if v is not None]
+    if not values:
+        return None, None
+    return statistics.median(values), len(values)
+
+
 def trend(direction: str, v: float | None, prev: float | None, tol: float) -> str:
     """Trend of v against prev in the indicator's direction (rules §1 *Trend*)."""
     if v is None or prev is None:
@@ -371,11 +420,14 @@ def indicator_rows(
     for target in chosen or [None]:
         subject = (target.subject if target else None) or rules.municipality
         gender = (target.gender if target else None) or "T"
+        # better_than names the reference in subject and judges the municipality's own value
+        is_better_than = target is not None and target.comparator == "better_than"
+        judged = rules.municipality if is_better_than else subject
         series = [
             o
             for o in model.outcomes
             if o.indicator_id == link.indicator_id
-            and (o.subject or rules.municipality) == subject
+            and (o.subject or rules.municipality) == judged
             and (o.gender or "T") == gender
         ]
         v = select_outcome(series, period, rules.max_age_years)
@@ -383,10 +435,21 @@ def indicator_rows(
         v_value = v.value if v is not None else None
         prev_value = prev.value if prev is not None else None
         tol = (target.tolerance or 0.0) if target is not None else 0.0
+        reference, members = None, None
+        if is_better_than and v is not None:
+            reference, members = reference_of(
+                model, rules, link.indicator_id, subject, gender, parse_period(v.period).code
+            )
         if target is None:
             status = SAKNAR_MALVARDE
         elif v is None:
             status = SAKNAR_UTFALL
+        elif is_better_than:
+            status = (
+                SAKNAR_UTFALL
+                if reference is None
+                else better_than(direction, v_value, reference, tol)
+            )
         else:
             status = compare(
                 target.comparator, v_value, prev_value, target.value, target.low, target.high, tol
@@ -407,6 +470,8 @@ def indicator_rows(
             "prev_value": prev_value,
             "status": status,
             "trend": trend(direction, v_value, prev_value, tol),
+            "reference_value": reference,
+            "reference_members": members,
             # Not a column of the engine's table: the input weight of this row.
             "_weight": link.weight / len(chosen or [None]),
         }

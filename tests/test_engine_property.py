@@ -28,6 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from attainment.compute import compute_status
 from etl.build import load_warehouse
 from etl.problems import InvalidInput
 from tests import engine_reference as ref
@@ -83,6 +84,16 @@ GRIDS = (
 WEIGHTS = (None, 1.0, 2.0, 0.5)
 YEARS = (None, 2022, 2023, 2024, 2025)
 SERIES = ((MUNICIPALITY, "T"), (MUNICIPALITY, "K"), (MUNICIPALITY, "M"), (RIKET, "T"))
+# better_than's references: riket, a Kolada group whose own values are often missing (so the
+# median of its members counts), and the group's possible members, in T and K.
+GROUP = "G1"
+MEMBERS = ("2001", "2002", "2003")
+REFERENCE_SERIES = (
+    (RIKET, "K"),
+    (GROUP, "T"),
+    (GROUP, "K"),
+    *((m, g) for m in MEMBERS for g in ("T", "K")),
+)
 
 Tables = dict[str, list[dict[str, str]]]
 
@@ -121,7 +132,8 @@ class Case:
 
     def __repr__(self) -> str:  # hypothesis prints this for a falsifying example
         parts = [f"--- {name}.csv\n{csv_text(rows)}" for name, rows in self.tables.items() if rows]
-        return "Case(\n" + "".join(parts) + ")"
+        members = f"--- kolada_group_members\n{self.model.group_members}\n"
+        return "Case(\n" + "".join(parts) + (members if self.model.group_members else "") + ")"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # hypothesis' pretty printer
         printer.text(repr(self))
@@ -262,7 +274,8 @@ def cases(draw: st.DrawFn) -> Case:
             earliest = min(pool, key=lambda c: ref.parse_period(c).end)
             periods = list(dict.fromkeys([earliest, *periods]))
         for period in periods:
-            # mostly one row for the municipality's T series; sometimes K and M, or riket
+            # mostly one row for the municipality's T series; sometimes K and M, or riket, or
+            # a Kolada group (beside the municipality's own row)
             series = draw(
                 st.sampled_from(
                     (
@@ -273,11 +286,20 @@ def cases(draw: st.DrawFn) -> Case:
                         [SERIES[0], SERIES[1]],
                         [SERIES[2]],
                         [SERIES[3]],
+                        [SERIES[0], SERIES[3]],
+                        [(GROUP, "T")],
+                        [SERIES[1], (GROUP, "K")],
+                        [(RIKET, "K"), (GROUP, "T")],
                     )
                 )
             )
             for subject, gender in series:
-                comparator = draw(st.sampled_from((">=", "<=", "between", "increase", "decrease")))
+                # better_than compares the municipality with another area, by the indicator's
+                # direction: only for such a subject and a directed indicator
+                comparators = (">=", "<=", "between", "increase", "decrease")
+                if subject != MUNICIPALITY and directions[link.indicator_id] != "neutral":
+                    comparators += ("better_than",) * 3
+                comparator = draw(st.sampled_from(comparators))
                 value = low = high = None
                 if comparator in (">=", "<="):
                     value = draw(st.sampled_from(values))
@@ -318,10 +340,11 @@ def cases(draw: st.DrawFn) -> Case:
     # outcomes: every series of every indicator, some periods, some empty values
     outcome_rows, outcomes = [], []
     for indicator_id in directions:
-        for subject, gender in SERIES:
+        for subject, gender in SERIES + REFERENCE_SERIES:
             # each period of the pool with a chance of 3/4 for the municipality's T series (the
-            # default of targets), 1/2 for the others; sometimes one more period
-            odds = 3 if (subject, gender) == SERIES[0] else 2
+            # default of targets), 1/4 for the group's own values, 1/2 for the others;
+            # sometimes one more period
+            odds = 3 if (subject, gender) == SERIES[0] else 1 if subject == GROUP else 2
             periods = [p for p in pool if draw(st.integers(0, 3)) < odds]
             extra = draw(st.sampled_from(OUTCOME_PERIODS)) if not draw(st.integers(0, 9)) else None
             if extra is not None and extra not in periods:
@@ -359,6 +382,9 @@ def cases(draw: st.DrawFn) -> Case:
         )
         assessments.append(ref.Assessment(goal_id, period, status))
 
+    # the group's members (the municipality itself may be one), some listed twice
+    members = tuple(draw(st.lists(st.sampled_from((*MEMBERS, MUNICIPALITY)), max_size=5)))
+
     tables: Tables = {
         "settings": settings_rows,
         "organisation": [
@@ -377,7 +403,10 @@ def cases(draw: st.DrawFn) -> Case:
         "outcomes": outcome_rows,
         "assessments": assessment_rows,
     }
-    model = ref.Model(model_settings, goals, directions, links, targets, outcomes, assessments)
+    model = ref.Model(
+        model_settings, goals, directions, links, targets, outcomes, assessments,
+        {GROUP: members} if members else {},
+    )  # fmt: skip
     return Case(tables, model)
 
 
@@ -403,6 +432,8 @@ INDICATOR_COLUMNS = (
     "prev_value",
     "status",
     "trend",
+    "reference_value",
+    "reference_members",
 )
 
 
@@ -452,6 +483,14 @@ def engine_tables(case: Case) -> duckdb.DuckDBPyConnection:
         except InvalidInput as error:  # the generator must only draw valid sources
             con.close()
             pytest.fail(f"generator bug, the source is not valid: {error.problems}")
+    if case.model.group_members:
+        # No source fills kolada_group_members yet: the members go into the built warehouse
+        # and the engine runs again, as a build with a Kolada source would run it.
+        con.executemany(
+            "insert into kolada_group_members values (?, 'Liknande kommuner', ?, 'test')",
+            [(g, m) for g, ms in case.model.group_members.items() for m in ms],
+        )
+        compute_status(con)
     return con
 
 

@@ -50,7 +50,7 @@ GOAL_COLUMNS = [
 INDICATOR_COLUMNS = [
     "goal_id", "indicator_id", "period", "subject", "gender", "comparator", "target_value",
     "target_low", "target_high", "tolerance", "value", "value_period", "prev_value", "status",
-    "trend",
+    "trend", "reference_value",
 ]  # fmt: skip
 
 
@@ -659,16 +659,16 @@ def test_period_not_in_the_warehouse_is_evaluated_on_demand(time_model: Path) ->
     )
     assert cli_status(time_model, "2025-Q2", indicators=True) == tuple(
         csv_lines(
-            "CARRY,cf,2025-Q2,0180,T,>=,12.0,,,0.0,11.0,2024,10.0,delvis,bättre",
-            "GAP,gap,2025-Q2,0180,T,>=,10.0,,,0.0,,,,saknar utfall,ej jämförbart",
-            "LAG,lag,2025-Q2,0180,T,>=,6.0,,,0.0,,,,saknar utfall,ej jämförbart",
-            "LATER,cf,2025-Q2,0180,T,,,,,0.0,11.0,2024,10.0,saknar målvärde,bättre",
+            "CARRY,cf,2025-Q2,0180,T,>=,12.0,,,0.0,11.0,2024,10.0,delvis,bättre,",
+            "GAP,gap,2025-Q2,0180,T,>=,10.0,,,0.0,,,,saknar utfall,ej jämförbart,",
+            "LAG,lag,2025-Q2,0180,T,>=,6.0,,,0.0,,,,saknar utfall,ej jämförbart,",
+            "LATER,cf,2025-Q2,0180,T,,,,,0.0,11.0,2024,10.0,saknar målvärde,bättre,",
             # prev of a quarter is the previous quarter, 2024-Q3 = 25
-            "LONGER,qm,2025-Q2,0180,T,>=,30.0,,,0.0,30.0,2024-Q4,25.0,uppfyllt,bättre",
-            "LONGER_TGT,qm,2025-Q2,0180,T,>=,30.0,,,0.0,30.0,2024-Q4,25.0,uppfyllt,bättre",
+            "LONGER,qm,2025-Q2,0180,T,>=,30.0,,,0.0,30.0,2024-Q4,25.0,uppfyllt,bättre,",
+            "LONGER_TGT,qm,2025-Q2,0180,T,>=,30.0,,,0.0,30.0,2024-Q4,25.0,uppfyllt,bättre,",
             # d = 50 − 45 = 5 > tol 2 → bättre
-            "TARGET_TIE,tie,2025-Q2,0180,T,>=,52.0,,,2.0,50.0,2024,45.0,delvis,bättre",
-            "TIE,tie,2025-Q2,0180,T,>=,45.0,,,0.0,50.0,2024,45.0,uppfyllt,bättre",
+            "TARGET_TIE,tie,2025-Q2,0180,T,>=,52.0,,,2.0,50.0,2024,45.0,delvis,bättre,",
+            "TIE,tie,2025-Q2,0180,T,>=,45.0,,,0.0,50.0,2024,45.0,uppfyllt,bättre,",
         )
     )
 

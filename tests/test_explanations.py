@@ -47,6 +47,14 @@ OVERRIDE = re.compile(
     r"(?:Motivering: (.*)|Ingen motivering till avvikelsen har angetts\.)",
     re.S,
 )
+# better_than: "Meritvärde ska vara bättre än riket (83,1): utfallet är 83,1 (2024), delvis
+# uppfyllt." and "… ska vara bättre än riket, som saknar värde för 2024."
+NUMBER = r"−?[\d\u00a0]+(?:,\d+)?"
+COMPARED = re.compile(
+    rf"(.+) ska vara bättre än (.+) \(({NUMBER})\): utfallet är ({NUMBER}) \((\S+)\), "
+    r"(uppfyllt|delvis uppfyllt|ej uppfyllt)\."
+)
+NO_REFERENCE = re.compile(r"(.+) ska vara bättre än (.+), som saknar värde för (\S+)\.")
 HIGHEST = "Målet når redan den högsta statusen."
 NO_INPUTS = (
     "Målet har inga indikatorer och inga delmål som gäller perioden och kan därför inte bedömas."
@@ -57,6 +65,40 @@ def number(word: str | None) -> int:
     if word is None:
         return 0
     return WORDS.get(word.lower(), None) or int(word)
+
+
+def sv_number(text: str) -> float:
+    return float(text.replace("\u00a0", "").replace("−", "-").replace(",", "."))
+
+
+def comparisons_of(con, goal_id: str, period: str) -> list[tuple]:
+    """(title, value, value_period, reference_value, status, decimals) of the goal's
+    better_than rows that have an outcome of their own, from the engine's table."""
+    return con.execute(
+        "select i.title, s.value, s.value_period, s.reference_value, s.status, "
+        "coalesce(i.decimals, 1) from indicator_status s join indicators i using (indicator_id) "
+        "where s.goal_id = ? and s.period = ? and s.comparator = 'better_than' "
+        "and s.value is not null",
+        [goal_id, period],
+    ).fetchall()
+
+
+def compared_claim(m: re.Match, comparisons: list[tuple]) -> bool:
+    """Whether a better_than sentence states one of the goal's better_than rows."""
+    if m.re is NO_REFERENCE:
+        title, _, when = m.groups()
+        return any(c[0] == title and c[2] == when and c[3] is None for c in comparisons)
+    title, _, reference, value, when, phrase = m.groups()
+    return any(
+        c[0] == title
+        and c[2] == when
+        and c[3] is not None
+        and c[4] == PHRASES[phrase]
+        # the numbers as shown, to the indicator's decimals
+        and abs(sv_number(reference) - c[3]) <= 0.5 * 10 ** -c[5] + 1e-9
+        and abs(sv_number(value) - c[1]) <= 0.5 * 10 ** -c[5] + 1e-9
+        for c in comparisons
+    )
 
 
 def inputs_of(con, goal_id: str, period: str) -> list[tuple[str, str, str, float]]:
@@ -124,7 +166,9 @@ def check_goal(con, goal_id: str, period: str, rules: ref.Rules) -> Iterator[str
     explained = explain(con, goal_id, period)
     lift = greedy_lift(inputs, rules)
     left_out = [i for i in inputs if i[2] not in ref.ASSESSABLE]
+    comparisons = comparisons_of(con, goal_id, period)
     seen_lift = seen_data = False
+    compared = 0
     for sentence in explained.sentences:
         if m := BASIS.fullmatch(sentence):
             shown = (number(m.group(1)), number(m.group(2)))
@@ -157,6 +201,10 @@ def check_goal(con, goal_id: str, period: str, rules: ref.Rules) -> Iterator[str
         elif m := OVERRIDE.fullmatch(sentence):
             if (m.group(1), m.group(2), m.group(3)) != (assessed, computed, reason):
                 yield f"{where}: {sentence!r} but assessments hold {assessed}, {reason!r}"
+        elif m := COMPARED.fullmatch(sentence) or NO_REFERENCE.fullmatch(sentence):
+            compared += 1
+            if not compared_claim(m, comparisons):
+                yield f"{where}: {sentence!r} but indicator_status holds {comparisons}"
         elif sentence == HIGHEST:
             if computed != "uppfyllt":
                 yield f"{where}: {sentence!r} but the computed status is {computed}"
@@ -165,6 +213,8 @@ def check_goal(con, goal_id: str, period: str, rules: ref.Rules) -> Iterator[str
                 yield f"{where}: {sentence!r} but it has {len(inputs)} inputs"
         else:
             yield f"{where}: a sentence of no known form: {sentence!r}"
+    if compared != len(comparisons):
+        yield f"{where}: {compared} better_than sentences for {len(comparisons)} rows"
     if lift is not None and not seen_lift:
         yield f"{where}: the reference lifts it with {lift[:2]}, the explanation does not say so"
     if computed == ref.EJ_BEDOMT and left_out and not seen_data:

@@ -325,6 +325,37 @@ def test_comparators_without_the_numbers_they_need(tmp_path):
     assert "240" in problems[3].found and "230" in problems[3].found
 
 
+def test_better_than_needs_a_reference_area_and_a_direction(tmp_path):
+    tables = minimal_tables()
+    tables["indicators"].append({"indicator_id": "ANTAL", "title": "Antal", "direction": "neutral"})
+    tables["goal_indicators"].append({"goal_id": "N1", "indicator_id": "ANTAL"})
+    target = {"goal_id": "N1", "indicator_id": "N15505", "comparator": "better_than"}
+    tables["targets"] += [
+        {**target, "period": "2021"},  # no subject: the municipality itself
+        {**target, "period": "2022", "subject": "0180"},  # the municipality, written out
+        {**target, "period": "2023", "subject": "BUN"},  # a unit, not an area
+        {**target, "period": "2025", "subject": "0000"},  # riket: fine
+        {**target, "period": "2025", "subject": "G114798"},  # a Kolada group: fine
+        {**target, "period": "2025", "subject": "0001"},  # a län: fine
+        {**target, "indicator_id": "ANTAL", "period": "2024", "subject": "0000"},
+    ]
+    source = csv_source(tmp_path, tables)
+    problems = problems_of(source)
+    targets = str(source / "targets.csv")
+    assert located(problems) == [
+        (targets, None, 3, "subject"),
+        (targets, None, 4, "subject"),
+        (targets, None, 5, "subject"),
+        (targets, None, 9, "comparator"),
+    ]
+    assert problems[0].found == "better_than utan jämförelseområde"
+    assert problems[1].found == 'better_than jämför kommunen med "0180"'
+    assert problems[2].found == 'better_than jämför kommunen med "BUN"'
+    assert "riket (0000)" in problems[0].expected and "Kolada-grupp" in problems[0].expected
+    assert '"ANTAL"' in problems[3].found and "neutral" in problems[3].found
+    assert "higher eller lower" in problems[3].expected
+
+
 def test_settings_without_municipality_code(tmp_path):
     tables = minimal_tables()
     tables["settings"] = [{"key": "municipality_name", "value": "Testkommun"}]

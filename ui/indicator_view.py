@@ -208,8 +208,9 @@ def kolada_revisions(revisions: pd.DataFrame, decimals: int) -> None:
 
 
 def target_notes(targets: pd.DataFrame) -> list[str]:
-    """Targets that are a direction rather than a level (increase, decrease): said in words,
-    because there is no line to draw."""
+    """Targets that are a direction rather than a level (increase, decrease) or a comparison
+    with another area (better_than): said in words, because there is no line to draw. Markdown,
+    names from the data escaped."""
     notes = []
     for comparator, word in (("increase", "öka"), ("decrease", "minska")):
         rows = targets[(targets.comparator == comparator) & ~targets.is_carried]
@@ -220,6 +221,14 @@ def target_notes(targets: pd.DataFrame) -> list[str]:
                 f"Målet är att värdet ska {word} jämfört med föregående period "
                 f"(målvärde för {span}); det ritas inte som en linje."
             )
+    compared = targets[(targets.comparator == "better_than") & ~targets.is_carried]
+    for name, rows in compared.groupby("reference_name", sort=False):
+        periods = list(dict.fromkeys(rows.period))
+        span = periods[0] if len(periods) == 1 else f"{periods[0]}–{periods[-1]}"
+        notes.append(
+            f"Målet är att värdet ska vara bättre än för {fmt.plain(name)} (målvärde för "
+            f"{span}); det ritas inte som en linje."
+        )
     return notes
 
 

@@ -124,8 +124,16 @@ def target_words(
     *,
     decimals: int,
     unit: str | None,
+    reference_name: str | None = None,
+    reference_value: float | None = None,
 ) -> str:
-    """A target as a sentence part: "minst 75,0 %", "mellan 10 och 12 %", "att värdet ska öka"."""
+    """A target as a sentence part: "minst 75,0 %", "mellan 10 och 12 %", "att värdet ska öka",
+    "bättre än riket (83,1 %)"."""
+    if comparator == "better_than":
+        text = f"bättre än {reference_name}"
+        if reference_value is not None and not pd.isna(reference_value):
+            text += f" ({with_unit(reference_value, decimals, unit)})"
+        return text
     if comparator == "increase":
         return "att värdet ska öka"
     if comparator == "decrease":

@@ -232,8 +232,9 @@ def indicator_lines(rows: pd.DataFrame) -> str:
         value = public_text.with_unit(r.value, decimals, unit)
         when = f" ({period_name(r.value_period)})" if isinstance(r.value_period, str) else ""
         target = public_text.target_words(
-            r.comparator, r.target_value, r.target_low, r.target_high, decimals=decimals, unit=unit
-        )
+            r.comparator, r.target_value, r.target_low, r.target_high, decimals=decimals,
+            unit=unit, reference_name=r.reference_name, reference_value=r.reference_value,
+        )  # fmt: skip
         if not who and len(rows) > 1:
             who = "totalt"
         prefix = f"{who.capitalize()}: " if who else ""

@@ -169,9 +169,18 @@ def tree_table(tree: pd.DataFrame, base_depth: int = 0) -> pd.DataFrame:
 
 
 def target_text(row: pd.Series, decimals: int = 1) -> str:
-    """A target as an analyst writes it: "≥ 75,0", "70,0–80,0", "ökning (±0,5)"."""
+    """A target as an analyst writes it: "≥ 75,0", "70,0–80,0", "ökning (±0,5)",
+    "bättre än riket (83,1)" (with the reference's value in the period of the outcome)."""
     if row.comparator is None or pd.isna(row.comparator):
         return "–"
+    if row.comparator == "better_than":
+        text = f"bättre än {row.reference_name}"
+        if pd.notna(row.reference_value):
+            text += f" ({fmt.number(row.reference_value, decimals)})"
+        # Only worse counts against it: the tolerance is how much worse is partly met.
+        if row.tolerance:
+            text += f" (tolerans {fmt.number(row.tolerance, decimals)})"
+        return text
     if row.comparator in COMPARATOR_WORDS:
         text = COMPARATOR_WORDS[row.comparator]
     elif row.comparator == "between":

@@ -65,8 +65,12 @@ select
     p.high,
     p.tolerance,
     p.is_carried,
+    if(p.comparator = 'better_than', coalesce(rn.name, p.subject), null) as reference_name,
 from points p
 cross join municipality m
 left join organisation org on org.org_id = p.subject
+-- the names of better_than's references
+left join ({% include 'shared/reference_names.sql' %}) rn
+    on p.comparator = 'better_than' and rn.area = p.subject
 order by p.subject <> m.code, p.subject, list_position(['T', 'K', 'M'], p.gender), p.period_end,
     p.is_carried;

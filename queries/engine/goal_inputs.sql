@@ -3,6 +3,7 @@
 -- Grain:   one row per input (indicator row or child goal), indicators first.
 -- Params:  $goal_id; $period.
 with inputs as (
+    {% set with_comparisons = true %}
     {% include 'engine/goal_input_rows.sql' %}
 ),
 scored as (

@@ -16,6 +16,7 @@ given as (
             as input_no,
         r.input_kind, r.input_id, r.status, r.weight, v.score,
     from (
+        {% set with_comparisons = false %}
         {% include 'engine/goal_input_rows.sql' %}
     ) r
     left join statuses v on v.code = r.status

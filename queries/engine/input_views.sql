@@ -11,4 +11,5 @@ create temp view targets as from warehouse.targets;
 create temp view outcomes as from warehouse.outcomes;
 create temp view assessments as from warehouse.assessments;
 create temp view periods as from warehouse.periods;
+create temp view kolada_group_members as from warehouse.kolada_group_members;
 create temp view statuses as from warehouse.statuses;

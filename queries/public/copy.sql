@@ -85,7 +85,8 @@ select * replace ('' as source_path)
 from warehouse.kolada_kpis
 where kpi in (select kolada_kpi from warehouse.indicators where indicator_id in (from public_indicators));
 
--- Kolada's own metadata of its areas and groups (public words), and the model's peer group.
+-- Kolada's own metadata of its areas and groups (public words, which also name the reference of
+-- a better_than target), and the model's peer group.
 insert into kolada_areas select * replace ('' as source_path) from warehouse.kolada_areas;
 insert into kolada_group_members
 select * replace ('' as source_path) from warehouse.kolada_group_members;
