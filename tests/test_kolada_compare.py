@@ -515,3 +515,32 @@ def test_names_from_the_metadata_files_are_shown_as_written(tmp_path, monkeypatc
     [years] = [t for t in at.table if "År" in t.value.columns]
     assert f"{name} (Källa: Kolada)" in [unescaped(c) for c in years.value.columns]
     assert not [c for c in years.value.columns if "**Säter**" in c]  # headings are Markdown too
+
+
+def test_better_than_the_peer_group_uses_its_members_median_through_a_real_build(tmp_path):
+    """The engine's better_than against a group that has no value of its own (the extracts
+    hold none): the median of its members, read from the real group-members file."""
+    folder = tmp_path / "model"
+    source = model(folder, "2082")
+    säter = "Liknande kommuner, övergripande, Säter, 2025"
+    [group] = {r["group_id"] for r in _rows(GROUPS) if r["group_title"].startswith(säter)}
+    members = {r["member_id"] for r in _rows(GROUPS) if r["group_id"] == group}
+    (source / "targets.csv").write_text(
+        f"goal_id,indicator_id,period,comparator,tolerance,subject\nN1,MERIT,2021,better_than,1,{group}\n",
+        encoding="utf-8",
+    )
+    try:
+        db = build([source, *extracts(), AREAS, GROUPS], tmp_path / "w.duckdb").path
+    except InvalidInput as error:
+        pytest.fail(str(error.problems))
+    values = {r["geo"]: float(r["n15505"]) for r in _rows(extracts()[0])
+              if r["year"] == "2021" and r["n15505"]}  # fmt: skip
+    expected = statistics.median(values[m] for m in members if m in values)
+    [(reference, own, status)] = warehouse_rows(
+        db,
+        "select reference_value, value, status from indicator_status where goal_id = 'N1' "
+        "and indicator_id = 'MERIT' and period = '2021' and comparator = 'better_than'",
+    )
+    assert reference == pytest.approx(expected) and own == values["2082"]
+    better = own > expected + 1e-9
+    assert status == ("uppfyllt" if better else "delvis" if own >= expected - 1 else "ej uppfyllt")
