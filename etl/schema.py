@@ -105,7 +105,11 @@ SETTING_KEYS = (
     "max_outcome_age_years",
     "licence",
     "kolada_peer_group",
+    "headline_levels",
 )
+# The goal levels Översikt's headline figures and its trend count, unless headline_levels says
+# otherwise (Katrineholm counts its åtaganden too).
+DEFAULT_HEADLINE_LEVELS = ("kf-mål", "nämndmål")
 
 TABLES: dict[str, Table] = {
     t.name: t

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from attainment.vocabulary import BEST
+from etl.schema import DEFAULT_HEADLINE_LEVELS
 from ui import charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import fetch, require_warehouse
@@ -23,8 +24,9 @@ labels = period_labels()
 st.caption(f"Måluppfyllelse {labels[period]}")
 
 levels = fetch("app/level_status_counts", period=period)
+headline = list(fetch("app/headline_levels", default=list(DEFAULT_HEADLINE_LEVELS)).level)
 with st.container(horizontal=True):
-    for row in levels[levels.level.isin(["kf-mål", "nämndmål"])].itertuples():
+    for row in levels[levels.level.isin(headline)].itertuples():
         st.metric(
             f"{tables.level_label(row.level)} uppfyllda",
             f"{fmt.number(status.count(row.status_counts, BEST))} av {fmt.number(row.goal_count)}",
@@ -83,9 +85,12 @@ else:
     )
 
 st.subheader("Utveckling över tid")
-shares = fetch("app/status_shares_over_time", period=period, levels=["kf-mål", "nämndmål"])
+shares = fetch("app/status_shares_over_time", period=period, levels=headline)
 if shares.empty:
     st.info("Det finns ännu inga bedömda perioder att jämföra.")
 else:
-    st.caption("Andel KF-mål och nämndmål per status, perioder av samma slag som den valda.")
+    counted = " och ".join(
+        ", ".join(tables.level_plural(level) for level in headline).rsplit(", ", 1)
+    )
+    st.caption(f"Andel {counted} per status, perioder av samma slag som den valda.")
     charts.show(charts.status_shares(shares, period_labels("short_label")))

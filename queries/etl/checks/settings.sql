@@ -1,11 +1,16 @@
 -- Purpose: settings problems: municipality_code exactly once and four digits, rule numbers in
 --          range, a licence of the table licences (etl/licences.sql), a kolada_peer_group that
 --          is auto or a group id (one of the Kolada groups among the sources, when they hold
---          any). (Unknown keys and duplicate keys are found by the generic checks.)
+--          any), headline_levels that are goal levels below the vision. (Unknown keys and
+--          duplicate keys are found by the generic checks.)
 -- Grain:   one row per problem: file, sheet, row, column, found, expected.
 -- Params:  none.
 with codes as (
     select * from stg_settings where key = 'municipality_code'
+),
+headline as (
+    select _file, _sheet, _row, value, trim(unnest(string_split(value, ';'))) as level,
+    from stg_settings where key = 'headline_levels'
 )
 -- Reported on the settings table's first file (codes is empty here, so it cannot name one).
 select
@@ -45,6 +50,11 @@ select p._file, p._sheet, p._row, 'value',
 from stg_settings p
 join stg_settings f on f.key = 'full_threshold'
 where p.key = 'partial_threshold' and parse_number(p.value) > parse_number(f.value)
+union all
+select _file, _sheet, _row, 'value', format('headline_levels = "{}": "{}" är ingen målnivå', value, level),
+    'målnivåer under visionen åtskilda med ;, t.ex. kf-mål;nämndmål;åtagande',
+from headline
+where lower(level) not in (select level from goal_levels where level <> 'vision')
 union all
 select _file, _sheet, _row, 'value', format('kolada_peer_group = "{}"', value),
     'auto eller ett Kolada-grupp-id, t.ex. G37537',
