@@ -162,6 +162,10 @@ def _read_sheet(rows: Iterator[tuple], file: str, title: str) -> _Sheet:
         found = f'en talcell har värdet "{literal.group(1)}"' if literal else "en cell är trasig"
         expected = "ett tal eller en tom cell"
         sheet.problems.append(Problem(file, title, done + 1, None, found, expected))
+    except Exception:  # a broken sheet: openpyxl and its XML parser raise many types
+        found = "bladet är trasigt och kan inte läsas härifrån"
+        expected = "ett blad som Excel eller LibreOffice har sparat"
+        sheet.problems.append(Problem(file, title, done + 1, None, found, expected))
     return sheet
 
 
