@@ -58,7 +58,7 @@ def did_you_mean(value: str, known: Iterable[str]) -> str | None:
     wanted = value.lower()
     if wanted in by_lower and by_lower[wanted] != value:
         return by_lower[wanted]
-    close = difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.75)
     return by_lower[close[0]] if close and by_lower[close[0]] != value else None
 
 
