@@ -183,8 +183,10 @@ def write_workbook(path: Path, edits: list[tuple]) -> None:
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
-    # Renames last: a later edit names the sheet by its table.
-    for kind, name, row, column, value in sorted(edits, key=lambda e: e[0] == "sheet name"):
+    # Rows are inserted before cells are set (openpyxl moves a far cell by visiting every cell
+    # up to it), and sheets renamed last (the other edits name a sheet by its table).
+    order = {"title": 0, "row": 0, "cell": 1, "far cell": 1, "sheet name": 2}
+    for kind, name, row, column, value in sorted(edits, key=lambda e: order[e[0]]):
         if name not in book.sheetnames:
             continue  # renamed already
         sheet = book[name]
