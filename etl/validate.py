@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import astuple
+from dataclasses import replace
 
 import duckdb
 
@@ -166,7 +166,7 @@ def _with_date_hint(problem: Problem) -> Problem:
     date of: say so, and how to keep it text."""
     if not _DATE_TEXT.match(problem.found):
         return problem
-    return Problem(*astuple(problem)[:5], problem.expected + _DATE_HINT)
+    return replace(problem, expected=problem.expected + _DATE_HINT)
 
 
 def _duplicate_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem]:
