@@ -35,6 +35,7 @@ _MAX_SUGGESTED = 500
 
 # An Excel date where a period belongs, as the reader writes it (ISO, maybe with a time).
 _DATE_TEXT = re.compile(r'^"\d{4}-\d{2}-\d{2}( [0-9:.]+)?"$')
+_ENUM_TEXT = re.compile(r'^okänt värde "(.*)"$', re.DOTALL)
 _DATE_HINT = (
     "; cellen är ett datum: Excel gör 2024-05 till ett datum. Formatera kolumnen som Text "
     "och skriv perioden igen"
@@ -158,7 +159,23 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem
         Problem(*row) for row in warehouse.rows(con, "etl/checks/cells", template=shape, **params)
     ]
     periods = {c.name for c in table.columns if c.kind is Kind.PERIOD}
-    return [_with_date_hint(p) if p.column in periods else p for p in found]
+    choices = {c.name: c.choices for c in table.columns if c.kind is Kind.ENUM}
+    return [
+        _with_date_hint(p)
+        if p.column in periods
+        else _with_choice(p, choices[p.column])
+        if p.column in choices
+        else p
+        for p in found
+    ]
+
+
+def _with_choice(problem: Problem, choices: tuple[str, ...]) -> Problem:
+    """An unknown value that is a typo of an allowed one (nämdmål) says which."""
+    value = _ENUM_TEXT.match(problem.found)
+    if not value:
+        return problem
+    return replace(problem, found=problem.found + suggestion(value.group(1), choices))
 
 
 def _with_date_hint(problem: Problem) -> Problem:

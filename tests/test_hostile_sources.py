@@ -162,6 +162,15 @@ def test_an_unknown_id_far_from_every_known_one_suggests_nothing(tmp_path, capsy
     assert 'okänt mål "Kunskapsmålet" – förväntat' in line and "menade du" not in line
 
 
+def test_a_misspelt_allowed_value_asks_menade_du(tmp_path, capsys):
+    tables = minimal_tables()
+    tables["goals"][2]["level"] = "nämdmål"
+    source = write_csv_source(tmp_path / "src", tables)
+    line = the_line(capsys, source)
+    assert line.startswith(f"{source / 'goals.csv'}, rad 4, kolumn level: okänt värde ")
+    assert '"nämdmål" (menade du nämndmål?) – förväntat: ett av: vision' in line
+
+
 def test_unknown_columns_and_tables_ask_menade_du(tmp_path, capsys):
     tables = minimal_tables()
     for row in tables["goals"]:
