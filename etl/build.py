@@ -212,7 +212,7 @@ def _fast_path(con: Connection, reading: Reading, reuse: incremental.Reuse | Non
             pending = []
     if reuse is not None and (pending or read_by_rows):
         raise incremental.NotReusable("de nya utfallen måste kontrolleras rad för rad")
-    read_rows(con, pending, reading.problems)
+    reading.refused |= read_rows(con, pending, reading.problems)
 
 
 def _validate(
@@ -225,7 +225,7 @@ def _validate(
         if reading.problems:
             raise incremental.NotReusable("källorna har problem")
         return
-    problems = reading.problems + validate(con)
+    problems = reading.problems + validate(con, reading.refused)
     if problems:
         raise InvalidInput(problems)
 

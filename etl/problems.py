@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+# A cell's text in a message is cut to this many characters: a 200 kB cell must not become a
+# 200 kB line on the terminal.
+_SHOWN = 200
 
 
 @dataclass(frozen=True, order=True)
@@ -27,7 +33,8 @@ class Problem:
             where.append(f"rad {self.row}")
         if self.column:
             where.append(f"kolumn {self.column}")
-        return f"{', '.join(where)}: {self.found} – förväntat: {self.expected}"
+        found = self.found if len(self.found) <= _SHOWN else self.found[:_SHOWN] + " …"
+        return f"{', '.join(where)}: {found} – förväntat: {self.expected}"
 
 
 class InvalidInput(Exception):
@@ -40,3 +47,22 @@ class InvalidInput(Exception):
 
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.sheet or "", p.row or 0, p.column or "", p.found)
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str | None:
+    """The known name ``value`` was probably meant as: the same letters in another case, else
+    the closest spelling (a typo or two), else None."""
+    by_lower: dict[str, str] = {}
+    for name in known:
+        by_lower.setdefault(name.lower(), name)
+    wanted = value.lower()
+    if wanted in by_lower and by_lower[wanted] != value:
+        return by_lower[wanted]
+    close = difflib.get_close_matches(wanted, list(by_lower), n=1, cutoff=0.75)
+    return by_lower[close[0]] if close and by_lower[close[0]] != value else None
+
+
+def suggestion(value: str, known: Iterable[str]) -> str:
+    """`` (menade du X?)`` for the name ``value`` was probably meant as, else nothing."""
+    meant = did_you_mean(value, known)
+    return f" (menade du {meant}?)" if meant else ""

@@ -16,6 +16,12 @@ from attainment import vocabulary
 
 FORMAT_VERSION = 1
 
+# The longest cell the format holds: Excel's own limit (characters). A longer one is junk (a
+# paste gone wrong), and it would be shown whole wherever its column is.
+MAX_CELL = 32_767
+# The most decimals an indicator's values are shown with (indicators.decimals).
+MAX_DECIMALS = 6
+
 # Columns whose name starts with this prefix are kept as extra attributes instead of rejected.
 EXTRA_PREFIX = "x_"
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
 import re
@@ -36,11 +35,21 @@ from etl import bulk
 from etl.kolada import MANIFEST
 from etl.kolada import source as kolada_source
 from etl.problems import Problem
-from etl.schema import EXTRA_PREFIX, TABLES, Table
+from etl.schema import TABLES, Table
+from etl.sheets import HEADER_SEARCH_ROWS, WHITESPACE, header_below, stage_sheet, table_for
+from etl.sheets import title_problem as _title_problem
+from etl.workbook import stage_xlsx
 
 _CHUNK = 1 << 20
 _BLANK_LINE = re.compile(rb"\n\r?\n")
-_WHITESPACE = " \t\r\n\u00a0\u202f"
+_WHITESPACE = WHITESPACE
+# A field as long as DuckDB's reader allows a line (its max_line_size): Python's csv module
+# stops at 128 KiB by default, which is no limit of the format.
+_MAX_FIELD = 2_000_000
+csv.field_size_limit(_MAX_FIELD)
+# Excel's widest sheet: a header with more fields is no table of the format (and a reader
+# asked for a million columns takes minutes).
+_MAX_COLUMNS = 16_384
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,9 @@ class Reading:
     files: list[LoadedFile]
     problems: list[Problem]
     pending: list[Pending]
+    # Tables with a file or sheet refused as a whole (a bad header, an unreadable file): their
+    # rows are missing, so references to them are not checked (etl/validate.py).
+    refused: set[str] = field(default_factory=set)
 
 
 def find_sources(paths: list[Path]) -> Sources:
@@ -152,7 +164,7 @@ def read(
         if loaded.path in kept:
             loaded.rows.update(kept[loaded.path])
         elif source.path.suffix.lower() == ".xlsx":
-            _stage_xlsx(con, source.path, loaded, reading.problems)
+            reading.refused |= stage_xlsx(con, source.path, loaded.rows, reading.problems)
         elif source.path.name == MANIFEST or _is_kolada_extract(source.path):
             folders[source.path] = loaded
         elif _is_kolada_file(source.path, kolada_source.is_kpi_catalogue):
@@ -177,10 +189,14 @@ def read(
 
 def read_rows(
     con: duckdb.DuckDBPyConnection, pending: list[Pending], problems: list[Problem]
-) -> None:
-    """Stage row by row the outcome files the fast path declined."""
+) -> set[str]:
+    """Stage row by row the outcome files the fast path declined; the tables refused."""
+    refused = set()
     for item in pending:
-        _stage_csv_rows(con, item.file.path, item.loaded, TABLES[bulk.BULK_TABLE], problems)
+        table = TABLES[bulk.BULK_TABLE]
+        if not _stage_csv_rows(con, item.file.path, item.loaded, table, problems):
+            refused.add(table.name)
+    return refused
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -189,15 +205,21 @@ def read_rows(
 def _read_csv(
     con: duckdb.DuckDBPyConnection, path: Path, loaded: LoadedFile, reading: Reading
 ) -> None:
-    table = _table_for(path.stem, str(path), None, reading.problems)
+    table = table_for(path.stem, str(path), None, reading.problems)
     if table is None:
+        return
+    unreadable = _not_text(path)
+    if unreadable:
+        reading.problems.append(unreadable)
+        reading.refused.add(table.name)
         return
     if table.name == bulk.BULK_TABLE:
         file = _bulk_file(path)
         if file is not None:
             reading.pending.append(Pending(loaded, file))
             return
-    _stage_csv_rows(con, path, loaded, table, reading.problems)
+    if not _stage_csv_rows(con, path, loaded, table, reading.problems):
+        reading.refused.add(table.name)
 
 
 def _is_kolada_extract(path: Path) -> bool:
@@ -230,8 +252,9 @@ def _stage_csv_rows(
     loaded: LoadedFile,
     table: Table,
     problems: list[Problem],
-) -> None:
-    """Stage a CSV file row by row into ``raw_<table>``, keeping each row's number."""
+) -> bool:
+    """Stage a CSV file row by row into ``raw_<table>``, keeping each row's number; False when
+    the file is refused as a whole (its problems added)."""
     encoding, has_blank_lines = _inspect_csv(path)
     with tempfile.TemporaryDirectory(prefix="rodtrad-") as tmp:
         readable = path
@@ -244,20 +267,15 @@ def _stage_csv_rows(
                 found = f"byte 0x{byte:02X} kan inte läsas som text"
                 expected = "en textfil i UTF-8 eller Windows-1252"
                 problems.append(Problem(str(path), None, None, None, found, expected))
-                return
+                return False
+            except _UnreadableRow as error:
+                problems.append(_csv_module_error(path, error))
+                return False
         header, delimiter = _read_header(readable)
-        if not any(h.strip(_WHITESPACE) for h in header):
-            problems.append(
-                Problem(
-                    str(path),
-                    None,
-                    1,
-                    None,
-                    "filen saknar rubrikrad",
-                    "en rubrikrad med kolumnnamn",
-                )
-            )
-            return
+        refusal = _header_refusal(path, readable, table, header)
+        if refusal:
+            problems.append(refusal)
+            return False
         columns = {f"c{i}": "varchar" for i in range(len(header))}
         try:
             warehouse.script(con, "etl/read/drop_csv_rejects")
@@ -266,14 +284,82 @@ def _stage_csv_rows(
             )
         except duckdb.Error as error:
             problems.append(_csv_error(path, error))
-            return
+            return False
         rejected = _csv_rejects(con, path, len(header))
         if rejected:
             # The rows after a rejected row would get wrong row numbers: stage none of the file.
             problems += rejected
-            return
-    loaded.rows[table.name] = _stage_sheet(con, table, header, True, str(path), None, problems)
+            return False
+    rows = stage_sheet(con, table, header, True, str(path), None, problems)
     warehouse.execute(con, "etl/read/drop_sheet")
+    if rows is None:
+        return False
+    loaded.rows[table.name] = rows
+    return True
+
+
+def _header_refusal(path: Path, readable: Path, table: Table, header: list[str]) -> Problem | None:
+    """Why the first line cannot be the file's header: a title above the header, no header at
+    all, or more columns than a sheet has."""
+    if len(header) > _MAX_COLUMNS:
+        found = f"rubrikraden har {len(header)} fält"
+        return Problem(str(path), None, 1, None, found, f"högst {_MAX_COLUMNS} kolumner")
+    below = header_below(table, header, _lines_below(readable))
+    if below:
+        empty = not any(h.strip(_WHITESPACE) for h in header)
+        return _title_problem(str(path), None, below, empty=empty)
+    if not any(h.strip(_WHITESPACE) for h in header):
+        return Problem(
+            str(path), None, 1, None, "filen saknar rubrikrad", "en rubrikrad med kolumnnamn"
+        )
+    return None
+
+
+def _lines_below(path: Path) -> Iterator[tuple[int, list[str | None]]]:
+    """Lines 2, 3, … of a text file up to HEADER_SEARCH_ROWS, each split at its own separator
+    (a title row above the header has none), read only as far as they are asked for."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        f.readline()
+        for number in range(2, HEADER_SEARCH_ROWS + 2):
+            line = f.readline(_MAX_FIELD)
+            if not line:
+                return
+            yield number, next(csv.reader(io.StringIO(line), delimiter=_delimiter(line)), [])
+
+
+def _not_text(path: Path) -> Problem | None:
+    """A file that is no text in an encoding the format reads, named by what it is: UTF-16 or
+    UTF-32 ("Unicode-text" in Excel), a zip file (an .xlsx renamed) or other binary data."""
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+    expected = 'en textfil i UTF-8 eller Windows-1252 (i Excel: spara som "CSV UTF-8")'
+    found = None
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        found = "filen är kodad som UTF-32"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        found = 'filen är kodad som UTF-16 ("Unicode-text" i Excel)'
+    elif head.startswith(b"PK\x03\x04"):
+        found, expected = (
+            "filen är en zip-fil, t.ex. en arbetsbok, inte CSV",
+            ("en CSV-fil, eller en arbetsbok med filändelsen .xlsx"),
+        )
+    elif b"\x00" in head:
+        # UTF-16 without a byte order mark has a zero byte beside every ASCII letter.
+        zeros = head.count(b"\x00")
+        found = (
+            'filen är kodad som UTF-16 ("Unicode-text" i Excel)'
+            if zeros * 3 > len(head)
+            else "filen innehåller nolltecken (byte 0x00) och är ingen textfil"
+        )
+    return Problem(str(path), None, None, None, found, expected) if found else None
+
+
+def _csv_module_error(path: Path, error: _UnreadableRow) -> Problem:
+    if "field larger" in str(error):
+        found, expected = "ett fält är för långt", f"fält på högst {_MAX_FIELD:,} tecken"
+    else:
+        found, expected = "raden kan inte läsas som CSV", "giltig CSV"
+    return Problem(str(path), None, error.row, None, found, expected.replace(",", " "))
 
 
 def _inspect_csv(path: Path) -> tuple[str, bool]:
@@ -307,8 +393,20 @@ def _rewrite_as_utf8(path: Path, encoding: str, target: Path) -> None:
         # One line ending throughout: DuckDB rejects a \r\n header above \n records.
         dst.write(first.rstrip("\r\n") + "\n")
         writer = csv.writer(dst, delimiter=delimiter, lineterminator="\n")
-        for record in csv.reader(src, delimiter=delimiter):
-            writer.writerow(record if record else [""] * width)
+        number = 1  # the last row written: a failure is on the next
+        try:
+            for number, record in enumerate(csv.reader(src, delimiter=delimiter), start=2):  # noqa: B007
+                writer.writerow(record if record else [""] * width)
+        except csv.Error as error:
+            raise _UnreadableRow(number + 1, str(error)) from error
+
+
+class _UnreadableRow(Exception):
+    """A row Python's csv module cannot read (a field longer than _MAX_FIELD characters)."""
+
+    def __init__(self, row: int, reason: str):
+        self.row = row
+        super().__init__(reason)
 
 
 def _read_header(path: Path) -> tuple[list[str], str]:
@@ -350,196 +448,6 @@ def _csv_error(path: Path, error: duckdb.Error) -> Problem:
     else:
         expected = f"giltig CSV ({text.splitlines()[0]})"
     return Problem(str(path), None, int(line.group(1)) if line else None, None, found, expected)
-
-
-# --- xlsx ------------------------------------------------------------------------------------
-
-
-def _stage_xlsx(
-    con: duckdb.DuckDBPyConnection, path: Path, loaded: LoadedFile, problems: list[Problem]
-) -> None:
-    import openpyxl  # imported here: only xlsx sources need them
-    import pyarrow as pa
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a broken file
-        problems.append(
-            Problem(
-                str(path),
-                None,
-                None,
-                None,
-                f"arbetsboken kan inte öppnas ({error})",
-                "en giltig .xlsx-fil",
-            )
-        )
-        return
-    try:
-        for sheet in workbook.worksheets:
-            table = _table_for(sheet.title, str(path), sheet.title, problems)
-            if table is None:
-                continue
-            # LibreOffice and some exporters write a wrong or missing <dimension>.
-            sheet.reset_dimensions()
-            header, columns = _sheet_columns(sheet.iter_rows(values_only=True))
-            if not any(h.strip(_WHITESPACE) for h in header):
-                cells = (v for c, values in columns.items() if c != "_row" for v in values)
-                if any(v is not None for v in cells):
-                    found = "rad 1 är tom men bladet har värden längre ned"
-                    problems.append(Problem(str(path), sheet.title, 1, None, found, "kolumnnamn"))
-                continue  # an empty sheet holds no rows for its table
-            con.register("sheet_arrow", pa.table(columns))
-            warehouse.execute(con, "etl/read/sheet_from_arrow")
-            con.unregister("sheet_arrow")
-            rows = _stage_sheet(con, table, header, False, str(path), sheet.title, problems)
-            loaded.rows[table.name] = loaded.rows.get(table.name, 0) + rows
-    finally:
-        workbook.close()
-
-
-def _sheet_columns(rows: Iterator[tuple]) -> tuple[list[str], dict[str, list]]:
-    """Header texts and the body as text columns c0..cN plus _row (the sheet's row number)."""
-    header_cells = list(next(rows, ()))
-    body = [[_cell_text(v) for v in row] for row in rows]
-    width = max([len(header_cells)] + [len(r) for r in body])
-    header = [_cell_text(v) or "" for v in header_cells] + [""] * (width - len(header_cells))
-    columns: dict[str, list] = {f"c{i}": [] for i in range(width)}
-    for row in body:
-        for i in range(width):
-            columns[f"c{i}"].append(row[i] if i < len(row) else None)
-    columns["_row"] = list(range(2, len(body) + 2))
-    return header, columns
-
-
-def _cell_text(value: object) -> str | None:
-    """Excel cell values as the text a user would type: 2024 not 2024.0, dates as ISO."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-# --- shared ----------------------------------------------------------------------------------
-
-
-def _table_for(name: str, file: str, sheet: str | None, problems: list[Problem]) -> Table | None:
-    key = name.strip().lower()
-    if key in TABLES:
-        return TABLES[key]
-    if not key.startswith(EXTRA_PREFIX):
-        what = "bladet" if sheet else "filen"
-        problems.append(
-            Problem(
-                file,
-                sheet,
-                None,
-                None,
-                f"okänd tabell: {what} heter {name!r}",
-                f"en av {', '.join(TABLES)} (eller ett namn som börjar med x_)",
-            )
-        )
-    return None
-
-
-def _stage_sheet(
-    con: duckdb.DuckDBPyConnection,
-    table: Table,
-    header: list[str],
-    numbered_by_order: bool,
-    file: str,
-    sheet: str | None,
-    problems: list[Problem],
-) -> int:
-    """Move the temp table ``sheet`` (text columns c0..cN) into ``raw_<table>``.
-
-    Each row's number as the user sees it (header = row 1) is its place in the file
-    (``numbered_by_order``, a CSV file) or the sheet's own ``_row`` (a worksheet).
-    """
-    known: dict[str, str] = {}  # format column -> sheet column
-    extra: dict[str, str] = {}
-    header_ok = True
-    for i, text in enumerate(header):
-        name = text.strip(_WHITESPACE).lower()
-        if not name:
-            if _has_values(con, f"c{i}"):
-                header_ok = False
-                problems.append(
-                    Problem(
-                        file,
-                        sheet,
-                        1,
-                        _column_letter(i),
-                        "kolumnen har värden men ingen rubrik",
-                        "ett kolumnnamn",
-                    )
-                )
-            continue  # blank trailing (or interleaved) columns are ignored
-        if name in known or name in extra:
-            header_ok = False
-            problems.append(
-                Problem(file, sheet, 1, name, "kolumnen finns två gånger", "varje kolumn en gång")
-            )
-        elif table.column(name):
-            known[name] = f"c{i}"
-        elif name.startswith(EXTRA_PREFIX):
-            extra[name] = f"c{i}"
-        else:
-            problems.append(
-                Problem(
-                    file,
-                    sheet,
-                    1,
-                    name,
-                    f"okänd kolumn {text.strip()!r}",
-                    f"en av {', '.join(c.name for c in table.columns)} "
-                    "eller ett namn som börjar med x_",
-                )
-            )
-    for missing in (c for c in table.required if c not in known):
-        header_ok = False
-        problems.append(
-            Problem(
-                file,
-                sheet,
-                1,
-                missing,
-                "obligatorisk kolumn saknas",
-                f"en kolumn med rubriken {missing}",
-            )
-        )
-    if not header_ok:
-        return 0
-
-    shape = {
-        "table": table.name,
-        "known": known,
-        "extra": extra,
-        "cleaned": [*known.values(), *extra.values()],
-        "numbered_by_order": numbered_by_order,
-    }
-    params = {"file": file, "sheet": sheet} | ({"extra_names": list(extra)} if extra else {})
-    return warehouse.value(con, "etl/read/stage_sheet", template=shape, **params)
-
-
-def _has_values(con: duckdb.DuckDBPyConnection, column: str) -> bool:
-    return warehouse.value(con, "etl/read/column_has_values", template={"column": column})
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _sha256(path: Path) -> str:

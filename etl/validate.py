@@ -5,8 +5,10 @@ Three layers, all set-wise SQL over the staged tables:
 1. cell checks, generated from ``etl/schema.py``: required values, enum values, numbers, years,
    booleans, periods, dates, Agenda 2030 codes;
 2. duplicate keys, also generated from the schema (naming the first occurrence);
-3. cross-table checks in ``queries/etl/checks/*.sql``: references, goal levels, cycles, targets
-   and settings.
+3. cross-table checks in ``queries/etl/checks/*.sql``: references, goal levels, cycles, targets,
+   indicators and settings. A reference to an id that is not there suggests the id it was
+   probably meant as ("menade du N1?"); references into a table the reader refused are left
+   out, since every one of them would be reported for the one fault in its header.
 
 The generated checks are templates in ``queries/etl/checks/``: only identifiers from the schema
 shape them; values are parameters.
@@ -14,14 +16,30 @@ shape them; values are parameters.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
 import duckdb
 
 import warehouse
 from etl.bulk import BULK_TABLE
-from etl.problems import Problem
-from etl.schema import GOAL_LEVELS, LICENCES, TABLES, Column, Kind, Table
+from etl.problems import Problem, suggestion
+from etl.schema import GOAL_LEVELS, LICENCES, MAX_CELL, MAX_DECIMALS, TABLES, Column, Kind, Table
 
-CHECKS = ("settings", "references", "goal_chain", "goal_cycles", "targets")
+CHECKS = ("settings", "goal_chain", "goal_cycles", "targets", "indicators")
+
+# Suggestions are looked for among this many distinct unknown ids at most: a file of a million
+# outcomes of a misspelt indicator repeats one, and a file of all-wrong ids needs none.
+_MAX_SUGGESTED = 500
+
+# An Excel date where a period belongs, as the reader writes it (ISO, maybe with a time).
+_DATE_TEXT = re.compile(r'^"\d{4}-\d{2}-\d{2}( [0-9:.]+)?"$')
+_ENUM_TEXT = re.compile(r'^okänt värde "(.*)"$', re.DOTALL)
+_DATE_HINT = (
+    "; cellen är ett datum: Excel gör 2024-05 till ett datum. Formatera kolumnen som Text "
+    "och skriv perioden igen"
+)
 
 # What a valid non-empty cell of each kind looks like, as the messages say it. The test itself
 # is in queries/etl/checks/cells.sql.
@@ -72,15 +90,40 @@ def stage_outcomes(con: duckdb.DuckDBPyConnection) -> None:
     warehouse.script(con, f"etl/stage/{BULK_TABLE}")
 
 
-def validate(con: duckdb.DuckDBPyConnection) -> list[Problem]:
-    """Every problem in the staged sources (``stage`` and ``stage_outcomes`` must have run)."""
+def validate(con: duckdb.DuckDBPyConnection, refused: Collection[str] = ()) -> list[Problem]:
+    """Every problem in the staged sources (``stage`` and ``stage_outcomes`` must have run).
+    ``refused``: the tables of which a file or sheet was refused as a whole."""
     problems: list[Problem] = []
     for table in TABLES.values():
         problems += _cell_problems(con, table)
         problems += _duplicate_problems(con, table)
+    problems += _reference_problems(con, sorted(refused))
+    params = {
+        "settings": {"refused": sorted(refused)},
+        "indicators": {"max_decimals": MAX_DECIMALS},
+    }
     for check in CHECKS:
-        problems += [Problem(*row) for row in warehouse.rows(con, f"etl/checks/{check}")]
+        found = warehouse.rows(con, f"etl/checks/{check}", **params.get(check, {}))
+        problems += [Problem(*row) for row in found]
     return problems
+
+
+def _reference_problems(con: duckdb.DuckDBPyConnection, refused: list[str]) -> list[Problem]:
+    """References to ids that do not exist, each with the id it was probably meant as."""
+    rows = warehouse.rows(con, "etl/checks/references", refused=refused)
+    if not rows:
+        return []
+    known: dict[str, list[str]] = {}
+    for table, id_ in warehouse.rows(con, "etl/checks/known_ids"):
+        known.setdefault(table, []).append(id_)
+    meant: dict[tuple[str, str], str] = {}
+    for *_, unknown, table in rows:
+        if table and (table, unknown) not in meant and len(meant) < _MAX_SUGGESTED:
+            meant[table, unknown] = suggestion(unknown, known.get(table, ()))
+    return [
+        Problem(file, sheet, row, column, found + meant.get((table, unknown), ""), expected)
+        for file, sheet, row, column, found, expected, unknown, table in rows
+    ]
 
 
 def _cell_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem]:
@@ -95,6 +138,12 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem
         return n
 
     for column in table.columns:
+        add(
+            column,
+            "length",
+            "cellen har {} tecken",
+            f"högst {MAX_CELL:,} tecken (Excels gräns för en cell)".replace(",", " "),
+        )
         if column.required:
             add(column, "required", "värde saknas", "ett värde (kolumnen är obligatorisk)")
         if column.kind is Kind.ENUM:
@@ -104,9 +153,37 @@ def _cell_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem
             add(column, column.kind.value, '"{}"', _EXPECTED[column.kind])
     if not checks:
         return []
+    params["max_cell"] = MAX_CELL
     shape = {"table": table.name, "checks": checks}
-    found = warehouse.rows(con, "etl/checks/cells", template=shape, **params)
-    return [Problem(*row) for row in found]
+    found = [
+        Problem(*row) for row in warehouse.rows(con, "etl/checks/cells", template=shape, **params)
+    ]
+    periods = {c.name for c in table.columns if c.kind is Kind.PERIOD}
+    choices = {c.name: c.choices for c in table.columns if c.kind is Kind.ENUM}
+    return [
+        _with_date_hint(p)
+        if p.column in periods
+        else _with_choice(p, choices[p.column])
+        if p.column in choices
+        else p
+        for p in found
+    ]
+
+
+def _with_choice(problem: Problem, choices: tuple[str, ...]) -> Problem:
+    """An unknown value that is a typo of an allowed one (nämdmål) says which."""
+    value = _ENUM_TEXT.match(problem.found)
+    if not value:
+        return problem
+    return replace(problem, found=problem.found + suggestion(value.group(1), choices))
+
+
+def _with_date_hint(problem: Problem) -> Problem:
+    """A period that is a date was most likely typed into a general cell that Excel made a
+    date of: say so, and how to keep it text."""
+    if not _DATE_TEXT.match(problem.found):
+        return problem
+    return replace(problem, expected=problem.expected + _DATE_HINT)
 
 
 def _duplicate_problems(con: duckdb.DuckDBPyConnection, table: Table) -> list[Problem]:

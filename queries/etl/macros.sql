@@ -24,17 +24,26 @@ create or replace temp macro number_text(s) as (
         s, ' ', ''), chr(160), ''), chr(8239), ''), ',', '.'), chr(8722), '-')
 );
 
+-- DuckDB's cast reads "1_000" as 1000 (digit groups as in source code); no spreadsheet writes
+-- that, so a cell with an underscore is not a number.
+create or replace temp macro text_double(s) as (
+    case when not contains(s, '_') then try_cast(s as double) end
+);
+
 create or replace temp macro parse_number(s) as (
     case
         -- Most cells are plain numbers: try them as they are before rewriting the text.
-        when isfinite(try_cast(s as double)) then try_cast(s as double)
-        when isfinite(try_cast(number_text(s) as double))
-            then try_cast(number_text(s) as double)
+        when isfinite(text_double(s)) then text_double(s)
+        when isfinite(text_double(number_text(s))) then text_double(number_text(s))
     end
 );
 
+-- Within bigint's range: 1e20 is a whole number, but no integer column can hold it.
 create or replace temp macro parse_integer(s) as (
-    case when parse_number(s) = round(parse_number(s)) then parse_number(s)::bigint end
+    case
+        when parse_number(s) = round(parse_number(s)) and abs(parse_number(s)) < 1e18
+            then parse_number(s)::bigint
+    end
 );
 
 create or replace temp macro parse_year(s) as (

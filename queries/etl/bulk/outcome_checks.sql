@@ -4,7 +4,7 @@
 --          the rows of the files just stored (an incremental build checked the rows it keeps
 --          when they were stored).
 -- Grain:   one row of counts.
--- Params:  $genders: the valid gender codes; $paths: the files just stored
+-- Params:  $genders: the valid gender codes; $max_cell: the longest cell; $paths: the files just stored
 --          (outcomes.source_path).
 select
     (
@@ -26,5 +26,5 @@ select
         select count(*) from (
             select distinct source from outcomes where list_contains($paths, source_path)
         )
-        where source is distinct from clean_cell(source)
-    ) as untrimmed_sources,
+        where source is distinct from clean_cell(source) or length(source) > $max_cell
+    ) as untrimmed_or_long_sources,

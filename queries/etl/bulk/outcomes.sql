@@ -7,13 +7,13 @@
 --          lacks is NULL.
 -- Grain:   one row per row of the file, in the file's order.
 -- Params:  $path: the file, as the load log names it (each row's source_path); $delim;
---          $columns: {c0: type, …} as the reader types the fields.
+--          $columns: {c0: varchar, …}, the file's fields.
 insert into outcomes
 with bulk_source as (
     select
         {%- for column in columns %}
         {% if column.field is none -%}
-        null::{{ 'double' if column.numeric else 'varchar' }}
+        null::varchar
         {%- else -%}
         {{ column.field | ident }}
         {%- endif %} as {{ column.name | ident }},
@@ -34,7 +34,9 @@ select
     coalesce(s.subject, municipality_code()),
     coalesce(upper(s.gender), 'T'),
     pc.period, pc.period_type, pc.period_start, pc.period_end,
-    s.value,
+    -- The cast fails (and the file takes the row-by-row path) on text that is no number; an
+    -- underscore, which the cast would skip, fails it too.
+    case when contains(s.value, '_') then error('underscore in a number') else s.value::double end,
     -- NULL (and so a failed insert) for a flag that is neither empty nor a yes or no.
     case when s.preliminary is null then false else parse_bool(s.preliminary) end,
     s.source,

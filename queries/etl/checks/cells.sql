@@ -6,7 +6,8 @@
 -- Grain:   one row per bad cell: _file, _sheet, _row, column, found, expected.
 -- Params:  per check n: $column_n, $found_n (a format string for the cell, or the text
 --          for a missing required cell), $expected_n;
---          $choices_n for an enum check.
+--          $choices_n for an enum check; $max_cell: the longest cell (a length check's found
+--          is formatted with the cell's length, not its text).
 {%- macro valid(kind, v) -%}
 {%- if kind == 'number' -%} parse_number({{ v }}) is not null
 {%- elif kind == 'positive' -%} parse_number({{ v }}) > 0
@@ -29,6 +30,7 @@
 {%- macro bad(check) -%}
 {%- set v = check.column | ident -%}
 {%- if check.rule == 'required' -%} {{ v }} is null
+{%- elif check.rule == 'length' -%} length({{ v }}) > $max_cell
 {%- elif check.rule == 'enum' -%}
 {{ v }} is not null and not list_contains($choices_{{ check.n }}, {{ normalised(check.column, v) }})
 {%- else -%}
@@ -45,6 +47,7 @@ from (
                 'column': $column_{{ check.n }},
                 {#- A required cell that is missing has no text to show. #}
                 'found': {% if check.rule == 'required' %}$found_{{ check.n }}
+                    {%- elif check.rule == 'length' %}format($found_{{ check.n }}, length({{ check.column | ident }}))
                     {%- else %}format($found_{{ check.n }}, {{ check.column | ident }}){% endif %},
                 'expected': $expected_{{ check.n }},
             } end{{ "," if not loop.last }}

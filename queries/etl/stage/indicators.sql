@@ -8,7 +8,7 @@ select
     title,
     lower(direction) as direction,
     unit,
-    parse_integer(decimals)::integer as decimals,
+    try_cast(parse_integer(decimals) as integer) as decimals,
     lower(source) as source,
     upper(kolada_kpi) as kolada_kpi,
     description,
