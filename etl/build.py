@@ -64,6 +64,9 @@ WAREHOUSE_TABLES = (
     "rule_presets",
     "indicator_status",
     "goal_status",
+    "assignments",
+    "assignment_reports",
+    "assignment_period_status",
 )
 
 Report = Callable[[str], None]
@@ -244,9 +247,15 @@ def _load(
             con, "warehouse/insert_organisation_types", path=str(schema.ORGANISATION_TYPES_CSV)
         )
         warehouse.execute(con, "warehouse/insert_sdg_goals", path=str(schema.SDG_GOALS_CSV))
+        warehouse.script(con, "warehouse/load_assignments")
+        warehouse.execute(
+            con, "warehouse/insert_assignment_statuses", path=str(schema.ASSIGNMENT_STATUSES_CSV)
+        )
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")
     warehouse.script(con, "warehouse/outcome_series")
+    # Carried forward over the evaluated periods, which new outcomes can add to.
+    warehouse.script(con, "warehouse/assignment_period_status")
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as UTC
     rows = [
         {

@@ -21,7 +21,7 @@ from etl.bulk import BULK_TABLE
 from etl.problems import Problem
 from etl.schema import GOAL_LEVELS, LICENCES, TABLES, Column, Kind, Table
 
-CHECKS = ("settings", "references", "goal_chain", "goal_cycles", "targets")
+CHECKS = ("settings", "references", "goal_chain", "goal_cycles", "targets", "assignments")
 
 # What a valid non-empty cell of each kind looks like, as the messages say it. The test itself
 # is in queries/etl/checks/cells.sql.
@@ -53,7 +53,7 @@ def stage(con: duckdb.DuckDBPyConnection) -> None:
         "period_codes",
         "etl/stage/period_codes",
         temporary=True,
-        template={"tables": ["targets", "assessments"], "adding": False},
+        template={"tables": ["targets", "assessments", "assignment_status"], "adding": False},
     )
     for name in TABLES:
         if name != BULK_TABLE:

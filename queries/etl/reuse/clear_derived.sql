@@ -6,3 +6,4 @@
 delete from periods;
 delete from outcome_series;
 delete from load_log;
+delete from assignment_period_status;
