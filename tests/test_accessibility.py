@@ -34,6 +34,7 @@ INTERNAL_VIEWS = {
     "indicator?indicator=N15505&period=2025": "Utveckling över tid",
     "data_quality": "Datakvalitet",
     "agenda2030?period=2025": "Mål utan koppling till Agenda 2030",
+    "assignments?period=2025": "Vad statusarna betyder",
     "start": "Målkedjan",
 }
 SEVERE = {"serious", "critical"}

@@ -39,6 +39,7 @@ PAGES = {
     "indicator": (_IN, f"indicator?{_AT}&indicator=N15419", "Indikator", "select", True),
     "data_quality": (_IN, f"data_quality?{_AT}", "Datakvalitet", "select", False),
     "agenda2030": (_IN, f"agenda2030?{_AT}", "Mål utan koppling till Agenda 2030", "select", False),
+    "assignments": (_IN, f"assignments?{_AT}", "Vad statusarna betyder", "select", False),
     "open_data": (_IN, "open_data", "Läsa in filerna igen", None, False),
     "start": (_IN, "start", "Målkedjan", None, False),
     "public_start": ("public", "", "Så går det för kommunens mål", "text", False),
