@@ -127,3 +127,32 @@ def committee_section(org_id: str, name: str, period: str, labels: dict[str, str
         "in i målens status eller i antalen ovan."
     )
     show(rows, period, labels, key=f"committee_{org_id}", file_parts=(org_id,))
+
+
+def public_goal_section(goal_id: str, period: str, when: str) -> None:
+    """The public uppdrag of a goal on its public page (pages/mal.py), one box each in plain
+    sentences; the public warehouse holds only those marked public that serve a public goal."""
+    rows = fetch("app/assignments", period=period, goal=goal_id, org=None)
+    if rows.empty:
+        return
+    st.subheader("Uppdrag för målet")
+    st.caption(
+        "Särskilda uppdrag som politiken har gett för att nå målet, så som de redovisades "
+        f"{when}. Uppdragen räknas inte in i om målet är nått. Här visas de uppdrag som "
+        "kommunen har publicerat."
+    )
+    for row in rows.itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{fmt.plain(row.title)}**")
+            st.markdown(f"Status {when}: **{status_text(row)}**")
+            facts = []
+            if row.responsible_names:
+                facts.append(f"Ansvarig: {fmt.plain(row.responsible_names)}")
+            if not pd.isna(row.deadline):
+                facts.append(f"Ska vara klart senast {_date(row.deadline)}")
+            if facts:
+                st.markdown(" · ".join(facts))
+            if row.deadline_passed:
+                st.markdown("⚠ **Sista dagen har passerat** och uppdraget är inte genomfört.")
+            if not pd.isna(row.comment):
+                st.markdown(fmt.plain(row.comment))
