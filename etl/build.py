@@ -65,7 +65,7 @@ WAREHOUSE_TABLES = (
     "indicator_status",
     "goal_status",
     "assignments",
-    "assignment_reports",
+    "assignment_status",
     "assignment_period_status",
 )
 

@@ -184,3 +184,30 @@ def test_a_model_without_assignments_builds_as_before(tmp_path):
         "assignment_period_status), (select count(*) from assignment_statuses)",
     )
     assert counts == [(0, 0, 4)]
+
+
+def test_an_incremental_build_carries_the_status_to_a_new_period(tmp_path):
+    """New outcomes add an evaluated period: the kept uppdrag get their status there too, as a
+    full build gives it."""
+    from tests.test_incremental import outcomes_folder, outcomes_of
+
+    tables = minimal_tables(without=("outcomes",))
+    tables["assignments"] = [
+        {"assignment_id": "U1", "title": "Uppdrag", "responsible": "BUN", "deadline": "2024-06-30"}
+    ]
+    tables["assignment_status"] = [{"assignment_id": "U1", "period": "2023", "status": "pågår"}]
+    model = write_csv_source(tmp_path / "model", tables)
+    old = outcomes_folder(tmp_path, "utfall-2023", outcomes_of("2023"))
+    db = tmp_path / "w.duckdb"
+    build([model, old], db)
+    new = outcomes_folder(tmp_path, "utfall-2024", outcomes_of("2024"))
+    assert build([model, old, new], db).incremental
+    full = build([model, old, new], tmp_path / "full.duckdb", full=True).path
+    assert (
+        period_status(db)
+        == period_status(full)
+        == {
+            ("U1", "2023"): ("pågår", "2023", False),
+            ("U1", "2024"): ("pågår", "2023", True),
+        }
+    )

@@ -140,7 +140,7 @@ def test_the_whole_warehouse_holds_the_markers(built):
         "assignments.extra",
         "assignment_responsibility.org_id",
         "assignment_goals.goal_id",
-        "assignment_reports.comment",
+        "assignment_status.comment",
         "assignment_period_status.assignment_id",
     ):
         assert field in found, field  # fmt: skip

@@ -3,5 +3,5 @@
 -- Grain:   one row per assignment and period.
 -- Params:  none.
 select assignment_id, period, status, comment, reported_on,
-from assignment_reports
+from assignment_status
 order by assignment_id, period_end, period;

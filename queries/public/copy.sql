@@ -129,9 +129,9 @@ select *
 from warehouse.assignment_responsibility
 where assignment_id in (from public_assignments) and org_id in (select org_id from organisation);
 
-insert into assignment_reports
+insert into assignment_status
 select * replace (map()::map(varchar, varchar) as extra)
-from warehouse.assignment_reports
+from warehouse.assignment_status
 where assignment_id in (from public_assignments);
 
 insert into assignment_period_status

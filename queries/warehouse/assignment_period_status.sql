@@ -13,7 +13,7 @@ latest as (
         r.period_end as reported_end,
     from assignments a
     cross join periods p
-    left join assignment_reports r
+    left join assignment_status r
         on r.assignment_id = a.assignment_id and r.period_end <= p.period_end
     where p.is_evaluated
     -- The latest report; of two ending on the same day (2024 and 2024-T3) the longer period.

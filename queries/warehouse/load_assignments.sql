@@ -17,7 +17,7 @@ select distinct assignment_id, unnest(goal_ids) as goal_id
 from stg_assignments
 order by all;
 
-insert into assignment_reports
+insert into assignment_status
 select
     assignment_id, period, period_type, period_end, status, comment, reported_on, extra,
 from stg_assignment_status

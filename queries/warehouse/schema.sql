@@ -307,7 +307,7 @@ create table assignment_goals (
 );
 
 -- One row per status report: an assignment in a follow-up period, as the sources say it.
-create table assignment_reports (
+create table assignment_status (
     assignment_id varchar not null,
     period varchar not null,
     period_type varchar not null,
