@@ -114,7 +114,9 @@ def test_bad_references_are_located_in_swedish(tmp_path):
     }
 
 
-def test_the_page_lists_every_uppdrag_with_its_status_in_words(with_assignments, monkeypatch):
+def test_the_page_lists_every_uppdrag_with_its_status_in_words(
+    with_assignments, monkeypatch, downloaded
+):
     at = run_page("pages/assignments.py", with_assignments, monkeypatch, period="2024")
     assert not at.exception, at.exception
     [table] = at.table
@@ -122,17 +124,24 @@ def test_the_page_lists_every_uppdrag_with_its_status_in_words(with_assignments,
     ids = [unescaped(title).split(" ")[0] for title in frame["Uppdrag"]]
     assert ids == ["U3", "U2", "U1", "U4"]  # the passed deadlines first, then by deadline
     shown = dict(zip(ids, frame.to_dict("records"), strict=True))
-    assert shown["U1"]["Status"] == "● Genomfört"
+    assert shown["U1"]["Status"] == "●\u00a0Genomfört"  # symbol and word kept together
     assert "Senaste rapport: 2023" in unescaped(shown["U1"]["Kommentar"])
-    assert shown["U2"]["Status"] == "◐ Pågår"
+    assert shown["U2"]["Status"] == "◐\u00a0Pågår"
     assert unescaped(shown["U2"]["Sista dag passerad"]).startswith("⚠ Ja")
-    assert shown["U3"]["Status"] == "Ingen rapport"
+    assert shown["U3"]["Status"] == "Ingen\u00a0rapport"
     assert unescaped(shown["U1"]["Sista dag passerad"]) == "Nej"
     assert unescaped(shown["U1"]["Ansvarig"]) == "Barn- och utbildningsnämnden"
     assert "goal_chain?goal=N1&period=2024" in shown["U1"]["Mål"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Sista dag passerad"] == "2"
     assert metrics["● Genomfört"] == "1"
+    # The CSV holds the table in plain text: the goals as ids, no Markdown.
+    name, data = downloaded(at, "csv_uppdrag-2024.csv")
+    text = data.decode("utf-8-sig")
+    assert name == "uppdrag-2024.csv"
+    assert "U1 Utred fler förskoleplatser i centrum;Uppdrag;Barn- och utbildningsnämnden;" in text
+    assert text.splitlines()[3].endswith(";N1")
+    assert "\\" not in text and "](" not in text
 
 
 def test_a_goal_and_a_namnd_list_their_uppdrag(with_assignments, monkeypatch):

@@ -16,6 +16,7 @@ NO_REPORT = "Ingen rapport"
 KIND_LABELS = {"uppdrag": "Uppdrag", "aktivitet": "Aktivitet"}
 PASSED = "⚠ Ja, sista dagen har passerat"
 NOT_PASSED = "Nej"
+NB_HYPHEN, NBSP = "\u2011", "\u00a0"
 
 EXPLANATION = (
     "Särskilda uppdrag och aktiviteter är inte mål: de räknas aldrig in i måluppfyllelsen. "
@@ -86,19 +87,20 @@ def show(
     as links to Målkedjan, with the plain table as CSV under it."""
     plain = frame(rows, period, labels, goals=goals)
     marked = plain.map(fmt.literal)
+    # A date kept on one line in a narrow column: non-breaking hyphens on screen only.
+    marked["Sista dag"] = plain["Sista dag"].str.replace("-", NB_HYPHEN)
+    marked["Status"] = [fmt.literal(text).replace(" ", NBSP, 1) for text in plain["Status"]]
     if goals:
         marked["Mål"] = [
             ", ".join(markdown_link(g, "goal_chain", goal=g, period=period) for g in ids) or "–"
             for ids in rows.goal_ids
         ]
-    tables.static(marked, key=key, markdown=True)
-    downloads.button(
-        "Ladda ner tabellen (CSV)",
-        downloads.shown_csv_bytes(plain),
-        downloads.file_name("uppdrag", *file_parts, period, suffix="csv"),
-        key=f"csv_uppdrag_{key}",
-        help=downloads.CSV_HELP,
-        tertiary=True,
+    tables.static(
+        marked,
+        key=key,
+        markdown=True,
+        file_name=downloads.file_name("uppdrag", *file_parts, period, suffix="csv"),
+        csv_frame=plain,
     )
 
 
