@@ -45,6 +45,7 @@ PAGES = {
     "public_start": ("public", "", "Så går det för kommunens mål", "text", False),
     "public_area": ("public", "omrade?id=O1", "Utbildning och livslångt lärande", "text", True),
     "public_goal": ("public", "mal?id=BUN2", "Tidigare bedömningar", "text", True),
+    "public_goal_uppdrag": ("public", "mal?id=KF2.1", "Uppdrag för målet", "text", True),
     "public_indicator": ("public", "indikator?id=N15505", "Vad betyder orden?", "text", True),
     "public_about": ("public", "om", "Om siffrorna", None, False),
     "public_open_data": ("public", "oppna_data", "Innehåll", None, False),
