@@ -107,28 +107,41 @@ def show(
 def goal_section(goal_id: str, period: str, labels: dict[str, str]) -> None:
     """ "Uppdrag för målet" on a goal in Målkedjan: the assignments serving it, when it has any
     (a model without assignments shows nothing)."""
-    rows = fetch("app/assignments", period=period, goal=goal_id, org=None)
-    if rows.empty:
-        return
-    st.markdown("#### Uppdrag för målet")
-    st.caption(
+    _section(
+        fetch("app/assignments", period=period, goal=goal_id, org=None),
+        "#### Uppdrag för målet",
         "Särskilda uppdrag och aktiviteter som ska bidra till målet. De räknas inte in i målets "
-        "status."
+        "status.",
+        period,
+        labels,
+        key=f"goal_{goal_id}",
+        file_parts=(goal_id,),
+        goals=False,
     )
-    show(rows, period, labels, key=f"goal_{goal_id}", file_parts=(goal_id,), goals=False)
 
 
 def committee_section(org_id: str, name: str, period: str, labels: dict[str, str]) -> None:
     """The assignments a nämnd is responsible for, on the Nämnder page, when it has any."""
-    rows = fetch("app/assignments", period=period, goal=None, org=org_id)
+    _section(
+        fetch("app/assignments", period=period, goal=None, org=org_id),
+        "### Uppdrag",
+        f"Särskilda uppdrag och aktiviteter som {fmt.plain(name)} ansvarar för. De räknas inte "
+        "in i målens status eller i antalen ovan.",
+        period,
+        labels,
+        key=f"committee_{org_id}",
+        file_parts=(org_id,),
+    )
+
+
+def _section(
+    rows: pd.DataFrame, heading: str, caption: str, period: str, labels: dict[str, str], **shown
+) -> None:
     if rows.empty:
         return
-    st.subheader("Uppdrag")
-    st.caption(
-        f"Särskilda uppdrag och aktiviteter som {fmt.plain(name)} ansvarar för. De räknas inte "
-        "in i målens status eller i antalen ovan."
-    )
-    show(rows, period, labels, key=f"committee_{org_id}", file_parts=(org_id,))
+    st.markdown(heading)
+    st.caption(caption)
+    show(rows, period, labels, **shown)
 
 
 def public_goal_section(goal_id: str, period: str, when: str) -> None:
