@@ -41,6 +41,7 @@ SEVERE = {"serious", "critical"}
 
 
 PUBLIC_VIEWS = {address: heading for address, (_, heading) in PUBLIC_PAGES.items()}
+PUBLIC_VIEWS["mal?id=KF2.1"] = "Uppdrag för målet"  # a goal with an uppdrag past its deadline
 VIEWS = [("internal", v) for v in INTERNAL_VIEWS] + [("public", v) for v in PUBLIC_VIEWS]
 
 
