@@ -40,6 +40,7 @@ PAGES = [
     st.Page("pages/over_time.py", title="Över tid", icon=":material/timeline:"),
     st.Page("pages/indicator.py", title="Indikator", icon=":material/monitoring:"),
     st.Page("pages/agenda2030.py", title="Agenda 2030", icon=":material/public:"),
+    st.Page("pages/assignments.py", title="Uppdrag", icon=":material/assignment:"),
     st.Page("pages/data_quality.py", title="Datakvalitet", icon=":material/fact_check:"),
     st.Page("pages/open_data.py", title="Öppna data", icon=":material/download:"),
     st.Page("pages/start.py", title="Om datalagret", icon=":material/database:"),

@@ -36,6 +36,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "indicator": ("period", "indicator"),
     "data_quality": ("period",),
     "agenda2030": ("period",),
+    "assignments": ("period",),
     "start": (),
 }
 RERUN = "rerun"  # the interaction of a page without a selector: Streamlit's R shortcut

@@ -65,6 +65,9 @@ WAREHOUSE_TABLES = (
     "rule_presets",
     "indicator_status",
     "goal_status",
+    "assignments",
+    "assignment_status",
+    "assignment_period_status",
 )
 
 Report = Callable[[str], None]
@@ -236,6 +239,7 @@ VOCABULARIES = {
     "organisation_types": schema.ORGANISATION_TYPES_CSV,
     "period_types": schema.PERIOD_TYPES_CSV,
     "sdg_goals": schema.SDG_GOALS_CSV,
+    "assignment_statuses": schema.ASSIGNMENT_STATUSES_CSV,
 }
 
 
@@ -251,10 +255,13 @@ def _load(
             warehouse.execute(
                 con, "warehouse/insert_vocabulary", template={"table": table}, path=str(path)
             )
+        warehouse.script(con, "warehouse/load_assignments")
     # What depends on the outcomes, as kept and appended.
     warehouse.script(con, "warehouse/periods")
     warehouse.script(con, "warehouse/outcome_series")
     warehouse.script(con, "warehouse/kolada_comparisons")
+    # Carried forward over the evaluated periods, which new outcomes can add to.
+    warehouse.script(con, "warehouse/assignment_period_status")
     built_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # stored as UTC
     rows = [
         {

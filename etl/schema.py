@@ -1,4 +1,4 @@
-"""The interchange format, version 1, as data.
+"""The interchange format, version 1.1, as data.
 
 This module is the single source of truth for which tables and columns a source may hold, which
 are required and what kind of value each column takes. Validation, the reader and the docs
@@ -15,6 +15,9 @@ from pathlib import Path
 from attainment import vocabulary
 
 FORMAT_VERSION = 1
+# Version 1.1 added the optional tables assignments and assignment_status; every version 1
+# source is a valid 1.1 source with the same results (docs/format.md, "Changes").
+FORMAT_MINOR_VERSION = 1
 
 # The longest cell the format holds: Excel's own limit (characters). A longer one is junk (a
 # paste gone wrong), and it would be shown whole wherever its column is.
@@ -87,6 +90,12 @@ GENDERS = ("T", "K", "M")
 # A nämnd assesses a goal with the statuses a goal can have (attainment/statuses.csv).
 ASSESSMENT_STATUSES = vocabulary.GOAL_STATUSES
 RULE_PRESETS = tuple(vocabulary.PRESETS)
+ASSIGNMENT_KINDS = ("uppdrag", "aktivitet")
+# The statuses of an uppdrag or an aktivitet, with their Swedish words and symbols: the file
+# assignment_statuses.csv beside this module is their one source.
+ASSIGNMENT_STATUSES_CSV = Path(__file__).resolve().parent / "assignment_statuses.csv"
+with ASSIGNMENT_STATUSES_CSV.open(encoding="utf-8", newline="") as _file:
+    ASSIGNMENT_STATUSES = tuple(row["code"] for row in csv.DictReader(_file))
 
 # The licences a model may publish its open data under (settings key licence), with the page
 # that states each one. Matched without regard to case, and "-" or "_" as a space, so the SPDX
@@ -234,6 +243,35 @@ TABLES: dict[str, Table] = {
             ),
             key=("goal_id", "period"),
             doc="The nämnd's own assessment of a goal for a period.",
+        ),
+        Table(
+            "assignments",
+            (
+                Column("assignment_id", Kind.ID, True),
+                Column("title", Kind.TEXT, True),
+                Column("kind", Kind.ENUM, choices=ASSIGNMENT_KINDS, doc="default uppdrag"),
+                Column("responsible", Kind.ID_LIST, doc="org_ids that carry it out"),
+                Column("decided_by", Kind.ID, doc="org_id of the body that gave it"),
+                Column("decided_on", Kind.DATE),
+                Column("deadline", Kind.DATE),
+                Column("goal_ids", Kind.ID_LIST, doc="goal_ids it serves"),
+                Column("description", Kind.TEXT),
+                Column("public", Kind.BOOL, doc="default ja"),
+            ),
+            key=("assignment_id",),
+            doc="Särskilda uppdrag and activities: work decided, followed up, never a goal.",
+        ),
+        Table(
+            "assignment_status",
+            (
+                Column("assignment_id", Kind.ID, True),
+                Column("period", Kind.PERIOD, True),
+                Column("status", Kind.ENUM, True, ASSIGNMENT_STATUSES),
+                Column("comment", Kind.TEXT),
+                Column("reported_on", Kind.DATE),
+            ),
+            key=("assignment_id", "period"),
+            doc="How far an uppdrag or aktivitet has come, reported in a follow-up period.",
         ),
     )
 }

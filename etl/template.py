@@ -35,6 +35,10 @@ TABLE_TEXTS = {
     "targets": "Målvärdena: en rad per mål, indikator och period.",
     "outcomes": "Utfallen: ett uppmätt värde per indikator och period.",
     "assessments": "Nämndernas egna bedömningar av målen, med analys och åtgärder.",
+    "assignments": "Särskilda uppdrag och aktiviteter: vem som ska genomföra dem, till när och "
+    "vilka mål de tjänar. De är inte mål och räknas aldrig in i måluppfyllelsen.",
+    "assignment_status": "Hur långt uppdragen har kommit: en status per uppdrag och "
+    "uppföljningsperiod, med kommentar.",
 }
 
 # What a cell of each kind holds, in the column notes.

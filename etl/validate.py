@@ -27,7 +27,7 @@ from etl.bulk import BULK_TABLE
 from etl.problems import Problem, suggestion
 from etl.schema import GOAL_LEVELS, LICENCES, MAX_CELL, MAX_DECIMALS, TABLES, Column, Kind, Table
 
-CHECKS = ("settings", "goal_chain", "goal_cycles", "targets", "indicators")
+CHECKS = ("settings", "goal_chain", "goal_cycles", "targets", "indicators", "assignments")
 
 # Suggestions are looked for among this many distinct unknown ids at most: a file of a million
 # outcomes of a misspelt indicator repeats one, and a file of all-wrong ids needs none.
@@ -71,7 +71,7 @@ def stage(con: duckdb.DuckDBPyConnection) -> None:
         "period_codes",
         "etl/stage/period_codes",
         temporary=True,
-        template={"tables": ["targets", "assessments"], "adding": False},
+        template={"tables": ["targets", "assessments", "assignment_status"], "adding": False},
     )
     for name in TABLES:
         if name != BULK_TABLE:
@@ -100,6 +100,7 @@ def validate(con: duckdb.DuckDBPyConnection, refused: Collection[str] = ()) -> l
     problems += _reference_problems(con, sorted(refused))
     params = {
         "settings": {"refused": sorted(refused)},
+        "assignments": {"refused": sorted(refused)},
         "indicators": {"max_decimals": MAX_DECIMALS},
     }
     for check in CHECKS:

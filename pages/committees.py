@@ -4,7 +4,7 @@ assessment differ from what the indicators say?"""
 import pandas as pd
 import streamlit as st
 
-from ui import charts, downloads, status, tables
+from ui import assignments, charts, downloads, status, tables
 from ui import format as fmt
 from ui.data import fetch, page_fragment, require_warehouse
 from ui.links import link_column, page_url
@@ -118,6 +118,8 @@ def committees_page() -> None:
                 ),
             },
         )
+
+    assignments.committee_section(namnd, names[namnd], period, period_labels())
 
     # --- over time ------------------------------------------------------------------------------
     st.subheader("Över tid")

@@ -5,11 +5,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from ui import agenda2030, charts, downloads, kolada, status, tables
+from ui import agenda2030, assignments, charts, downloads, kolada, status, tables
 from ui import format as fmt
 from ui.data import explanation, fetch, page_fragment, require_warehouse
 from ui.links import link_column
-from ui.state import select_in_area, select_period
+from ui.state import period_labels, select_in_area, select_period
 
 require_warehouse()
 period = select_period()
@@ -129,6 +129,8 @@ def goal_chain_page() -> None:
             f"(vikt {fmt.number(child.weight, 1)}, bidrag {fmt.number(child.contribution, 2)})",
             query_params={"goal": child.input_id, "period": period},
         )
+
+    assignments.goal_section(goal_id, period, period_labels())
 
     st.markdown("#### Hela målkedjan")
     st.caption(

@@ -4,7 +4,7 @@ wrote about it, the indicators that measure it, its sub-goals and earlier years.
 import pandas as pd
 import streamlit as st
 
-from ui import agenda2030, public_text, public_view, tables
+from ui import agenda2030, assignments, public_text, public_view, tables
 from ui import format as fmt
 from ui import status as st_status
 from ui.data import fetch, require_warehouse
@@ -59,6 +59,8 @@ else:
         st.caption("Mål som bidrar till det här målet.")
         for child in children.itertuples():
             public_view.goal_link(child.goal_id, child.title, child.status)
+
+    assignments.public_goal_section(goal.goal_id, period, when)
 
 history = fetch("public_app/goal_history", goal=goal.goal_id, periods=periods)
 if len(history) > 1 or (len(history) == 1 and not goal.is_valid):

@@ -34,12 +34,14 @@ INTERNAL_VIEWS = {
     "indicator?indicator=N15505&period=2025": "Utveckling över tid",
     "data_quality": "Datakvalitet",
     "agenda2030?period=2025": "Mål utan koppling till Agenda 2030",
+    "assignments?period=2025": "Vad statusarna betyder",
     "start": "Målkedjan",
 }
 SEVERE = {"serious", "critical"}
 
 
 PUBLIC_VIEWS = {address: heading for address, (_, heading) in PUBLIC_PAGES.items()}
+PUBLIC_VIEWS["mal?id=KF2.1"] = "Uppdrag för målet"  # a goal with an uppdrag past its deadline
 VIEWS = [("internal", v) for v in INTERNAL_VIEWS] + [("public", v) for v in PUBLIC_VIEWS]
 
 

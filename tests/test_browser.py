@@ -34,6 +34,7 @@ PAGES = {
     "indicator": "Indikator",
     "data_quality": "Datakvalitet",
     "agenda2030": "Mål utan koppling till Agenda 2030",
+    "assignments": "Vad statusarna betyder",
     "open_data": "Läsa in filerna igen",
     "start": "Målkedjan",
 }

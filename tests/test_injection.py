@@ -53,6 +53,14 @@ def hostile_model() -> dict:
          "analysis": f"Analys {HOSTILE}\n\n1. rad ett\n# rubrik?", "actions": f"Åtgärd {HOSTILE}",
          "override_reason": f"Motivering {HOSTILE}"},
     ]  # fmt: skip
+    tables["assignments"] = [
+        {"assignment_id": "U1", "title": f"Uppdrag {HOSTILE}", "responsible": "BUN",
+         "decided_by": "BUN", "goal_ids": "N1", "description": f"Om uppdraget {HOSTILE}"},
+    ]  # fmt: skip
+    tables["assignment_status"] = [
+        {"assignment_id": "U1", "period": "2024", "status": "pågår",
+         "comment": f"Kommentar {HOSTILE}"},
+    ]  # fmt: skip
     return tables
 
 
@@ -71,6 +79,7 @@ VIEWS = [
     ("pages/over_time.py", {"goal": "N1"}),
     ("pages/indicator.py", {"indicator": "N15505", "period": "2024"}),
     ("pages/data_quality.py", {}),
+    ("pages/assignments.py", {"period": "2024"}),
     ("pages/start.py", {}),
     # Ids from the URL are echoed in warnings
     ("pages/goal_chain.py", {"goal": "**fet** [x](javascript:alert(1)) <b>b</b>"}),

@@ -69,6 +69,24 @@ def marked_model() -> dict:
         {"goal_id": "HEMLIG-N3", "period": "2024", "status": "ej uppfyllt",
          "analysis": "HEMLIG analys", "actions": "HEMLIG åtgärd"},
     ]  # fmt: skip
+    # A public uppdrag on a public goal, with internal parts; an internal one on the same goal;
+    # a public one that serves only an internal goal.
+    tables["assignments"] = [
+        {"assignment_id": "U1", "title": "Öppet uppdrag", "responsible": "BUN;HEMLIGORG",
+         "decided_by": "HEMLIGORG", "goal_ids": "N1;HEMLIG-K2", "description": "Öppen text",
+         "x_anteckning": "HEMLIG anteckning"},
+        {"assignment_id": "HEMLIG-U2", "title": "HEMLIG uppdrag", "responsible": "BUN",
+         "decided_by": "KF", "deadline": "2024-06-30", "goal_ids": "N1",
+         "description": "HEMLIG om uppdraget", "public": "nej"},
+        {"assignment_id": "HEMLIG-U3", "title": "HEMLIG uppdrag på internt mål",
+         "goal_ids": "HEMLIG-N3"},
+    ]  # fmt: skip
+    tables["assignment_status"] = [
+        {"assignment_id": "U1", "period": "2024", "status": "pågår", "comment": "Öppen kommentar"},
+        {"assignment_id": "HEMLIG-U2", "period": "2024", "status": "pågår",
+         "comment": "HEMLIG kommentar"},
+        {"assignment_id": "HEMLIG-U3", "period": "2024", "status": "genomfört"},
+    ]  # fmt: skip
     return tables
 
 
@@ -115,6 +133,15 @@ def test_the_whole_warehouse_holds_the_markers(built):
         "assessments.analysis",
         "organisation.name",
         "indicator_status.indicator_id",
+        "assignments.assignment_id",
+        "assignments.title",
+        "assignments.description",
+        "assignments.decided_by",
+        "assignments.extra",
+        "assignment_responsibility.org_id",
+        "assignment_goals.goal_id",
+        "assignment_status.comment",
+        "assignment_period_status.assignment_id",
     ):
         assert field in found, field  # fmt: skip
 

@@ -39,6 +39,8 @@ CONTENTS = {
     "targets": "målvärdena",
     "outcomes": "utfallen, var och ett med sin källa (kolumnen source)",
     "assessments": "nämndernas egna bedömningar av målen",
+    "assignments": "de särskilda uppdrag som ska bidra till publika mål",
+    "assignment_status": "hur långt uppdragen har kommit, per uppföljningsperiod",
     COMPUTED: "målens status per period, beräknad av Röd tråd",
 }
 KINDS = {"csv": "CSV", "parquet": "Parquet"}

@@ -45,12 +45,18 @@ def grid(frame: pd.DataFrame, *, file_name: str, empty: str, **dataframe_kwargs)
 
 
 def static(
-    frame: pd.DataFrame, *, key: str, markdown: bool = False, file_name: str | None = None
+    frame: pd.DataFrame,
+    *,
+    key: str,
+    markdown: bool = False,
+    file_name: str | None = None,
+    csv_frame: pd.DataFrame | None = None,
 ) -> None:
     """A static table of ``frame`` (``st.table``, no index): every row and column in view, its
     headings and cells wrapping instead of scrolling sideways, read well by a screen reader.
     Its cells and headings are plain text shown as written, or Markdown where ``markdown`` (a
-    link); with a ``file_name`` our CSV download goes under it.
+    link); with a ``file_name`` our CSV download goes under it, of ``csv_frame`` when given (the
+    same table in plain text, where ``frame`` holds Markdown).
 
     On a narrow screen (a phone) each row stacks as a card, the first column its heading and
     every other cell under its column's name (ui/chrome.css; the names are set here, per
@@ -76,7 +82,7 @@ def static(
         st.html(f"<style>{labels}</style>")
         st.table(shown, hide_index=True)
         if file_name is not None:
-            _csv_button(frame, file_name)
+            _csv_button(frame if csv_frame is None else csv_frame, file_name)
 
 
 def _css_string(text: object) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from etl.example.assessments import Assessment, assessment_rows, generate_assessments
 from etl.example.config import ASSESSMENT_PERIODS
-from etl.example.model import MODEL_DIR, read_model
+from etl.example.model import MODEL_DIR, read_assignments, read_model
 from etl.example.series import generate_outcomes
 from etl.example.tables import Row, model_tables, readme_text, write_csv_tables
 from etl.example.targets import generate_targets
@@ -21,7 +21,8 @@ def build_tables(model_dir: Path = MODEL_DIR) -> tuple[dict[str, list[Row]], lis
     model = read_model(model_dir)
     tables = model_tables(model, generate_targets(model), generate_outcomes(model))
     assessments = generate_assessments(model, tables)
-    return {**tables, "assessments": assessment_rows(model, assessments)}, assessments
+    rows = {**tables, "assessments": assessment_rows(model, assessments)}
+    return {**rows, **read_assignments(model_dir)}, assessments
 
 
 def write_example(out_dir: Path) -> dict[str, int]:

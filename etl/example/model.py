@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.example.config import GOAL_YEARS
+from etl.schema import TABLES
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
@@ -231,6 +232,15 @@ TARGET_COLUMNS = (
     "goal_id", "indicator_id", "gender", "comparator", "value", "step", "tolerance", "low", "high",
 )  # fmt: skip
 NOTE_COLUMNS = ("goal_id", "positive", "negative", "actions", "no_data")
+
+
+def read_assignments(folder: Path = MODEL_DIR) -> dict[str, list[dict[str, str]]]:
+    """The hand-written särskilda uppdrag and their reports, in the format's columns, written
+    to the example as they are."""
+    return {
+        name: _read(folder, name, tuple(column.name for column in TABLES[name].columns))
+        for name in ("assignments", "assignment_status")
+    }
 
 
 def _read(folder: Path, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:

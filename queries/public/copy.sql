@@ -1,7 +1,7 @@
 -- Purpose: the public warehouse, which the dashboard reads in public mode (ROD_TRAD_MODE=public)
 --          instead of the whole one: the goals and indicators marked public, their links,
 --          targets, outcomes and statuses, Kolada's metadata and values of their KPIs, and the
---          assessments of public goals, copied from the whole warehouse attached as "warehouse". Nothing marked public = nej is written here,
+--          assessments of public goals, the public uppdrag of public goals, copied from the whole warehouse attached as "warehouse". Nothing marked public = nej is written here,
 --          and neither are the parts of public rows that are internal notes: the x_ columns
 --          (extra), who assessed a goal, the reason an assessment overrides the computed status,
 --          and the files the build read. A goal's statuses are its own, computed from every
@@ -112,6 +112,45 @@ insert into rule_presets from warehouse.rule_presets;
 insert into organisation_types from warehouse.organisation_types;
 insert into sdg_goals from warehouse.sdg_goals;
 insert into period_types from warehouse.period_types;
+
+-- Särskilda uppdrag marked public that serve a public goal, linked only to public goals and to
+-- organisations that are public already; who decided an uppdrag only when that body is public.
+-- An internal uppdrag is never written, even when it serves a public goal.
+create temp table public_assignments as
+select a.assignment_id
+from warehouse.assignments a
+where a.is_public
+    and a.assignment_id in (
+        select assignment_id from warehouse.assignment_goals where goal_id in (from public_goals)
+    );
+
+insert into assignments
+select * replace (
+    if(decided_by in (select org_id from organisation), decided_by, null) as decided_by,
+    map()::map(varchar, varchar) as extra
+)
+from warehouse.assignments
+where assignment_id in (from public_assignments);
+
+insert into assignment_goals
+select *
+from warehouse.assignment_goals
+where assignment_id in (from public_assignments) and goal_id in (from public_goals);
+
+insert into assignment_responsibility
+select *
+from warehouse.assignment_responsibility
+where assignment_id in (from public_assignments) and org_id in (select org_id from organisation);
+
+insert into assignment_status
+select * replace (map()::map(varchar, varchar) as extra)
+from warehouse.assignment_status
+where assignment_id in (from public_assignments);
+
+insert into assignment_period_status
+select * from warehouse.assignment_period_status where assignment_id in (from public_assignments);
+
+insert into assignment_statuses from warehouse.assignment_statuses;
 
 -- When the warehouse was built, without the files it was built from.
 insert into load_log

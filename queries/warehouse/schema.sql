@@ -317,3 +317,73 @@ create table rule_presets (
     partial_threshold double not null,
     uses_thresholds boolean not null,
 );
+
+-- The statuses of an uppdrag or aktivitet (etl/assignment_statuses.csv), in their order;
+-- is_closed: the work is over (genomfört, avbrutet), so a passed deadline is no longer flagged.
+create table assignment_statuses (
+    code varchar primary key,
+    label varchar not null,
+    symbol varchar not null,
+    sort_order integer not null,
+    is_closed boolean not null,
+    explanation varchar not null,
+);
+
+-- One row per särskilt uppdrag or aktivitet. They are not goals: no goal status or count
+-- reads these tables.
+create table assignments (
+    assignment_id varchar primary key,
+    title varchar not null,
+    kind varchar not null,
+    decided_by varchar,
+    decided_on date,
+    deadline date,
+    description varchar,
+    is_public boolean not null,
+    extra map(varchar, varchar),
+);
+
+-- One row per assignment and organisation responsible for carrying it out.
+create table assignment_responsibility (
+    assignment_id varchar not null,
+    org_id varchar not null,
+    primary key (assignment_id, org_id),
+);
+
+-- One row per assignment and goal it serves.
+create table assignment_goals (
+    assignment_id varchar not null,
+    goal_id varchar not null,
+    primary key (assignment_id, goal_id),
+);
+
+-- One row per status report: an assignment in a follow-up period, as the sources say it.
+create table assignment_status (
+    assignment_id varchar not null,
+    period varchar not null,
+    period_type varchar not null,
+    period_end date not null,
+    status varchar not null,
+    comment varchar,
+    reported_on date,
+    extra map(varchar, varchar),
+    primary key (assignment_id, period),
+);
+
+-- One row per assignment and evaluated period from its decision on (every evaluated period
+-- when it has no decided_on) or from its first report: the latest report at or before the
+-- period's end carries forward (docs/rules.md, "Uppdrag"). status and reported_period are NULL
+-- before the first report; deadline_passed: the deadline is before the period's end and the
+-- status is not closed.
+create table assignment_period_status (
+    assignment_id varchar not null,
+    period varchar not null,
+    period_end date not null,
+    status varchar,
+    reported_period varchar,
+    comment varchar,
+    reported_on date,
+    is_closed boolean not null,
+    deadline_passed boolean not null,
+    primary key (assignment_id, period),
+);

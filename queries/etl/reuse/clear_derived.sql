@@ -8,3 +8,4 @@ delete from periods;
 delete from outcome_series;
 delete from load_log;
 delete from kolada_comparisons;
+delete from assignment_period_status;
