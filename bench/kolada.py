@@ -36,10 +36,8 @@ import datetime as dt
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import duckdb
@@ -48,6 +46,7 @@ import warehouse
 from bench.generate import OUT, ROOT
 from bench.incremental import checkout
 from bench.run import Log, log_progress, machine, save_report
+from tools import measure
 from tools.kolada_server import VALUES, Kolada, kolada_server
 
 SYNTHETIC_PREFIX = "N99"
@@ -123,48 +122,17 @@ def write_model(folder: Path, municipality: str, kpis: list[str]) -> Path:
     return folder
 
 
-# A child's peak RSS (``ru_maxrss``) counts the memory of the process that forked it, up to the
-# exec: the stand-in runs in this process and holds every KPI's values (≈ 250 MB at 50 KPIs),
-# which would be counted for every fetch and build. So each measured command is started by this
-# small launcher (≈ 10 MB), which waits for it and sends its rusage on the pipe ``fd``.
-_LAUNCHER = """
-import os, sys
-fd, argv = int(sys.argv[1]), sys.argv[2:]
-pid = os.fork()
-if pid == 0:
-    os.execv(argv[0], argv)
-_, status, usage = os.wait4(pid, 0)
-os.write(fd, f"{usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}".encode())
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
 def measured(command: list[str], cwd: Path) -> dict:
-    """Run ``command`` in ``cwd``: its stdout, wall time, CPU time and peak RSS, its own."""
-    read, write = os.pipe()
-    started = time.perf_counter()
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
-        proc = subprocess.Popen(
-            [sys.executable, "-S", "-c", _LAUNCHER, str(write), *command],
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            text=True,
-            pass_fds=(write,),
-        )
-        os.close(write)
-        out, _ = proc.communicate()  # the commands print a few lines: no pipe fills up
-        seconds = time.perf_counter() - started
-        with os.fdopen(read, "rb") as pipe:
-            usage = pipe.read().split()
-        errors.seek(0)
-        if proc.returncode != 0:
-            raise RuntimeError(f"{command[1:4]} in {cwd} failed: {errors.read().strip()}")
+    """Run ``command`` in ``cwd``: its stdout, wall time, CPU time and peak RSS, its own (the
+    stand-in server in this process holds ≈ 250 MB at 50 KPIs, tools/measure.py)."""
+    run = measure.measured(command, cwd)
+    if run.returncode != 0:
+        raise RuntimeError(f"{command[1:4]} in {cwd} failed: {run.stderr.strip()}")
     return {
-        "stdout": out,
-        "seconds": seconds,
-        "cpu_seconds": float(usage[1]),
-        "peak_rss_mib": int(usage[0]) / 1024,  # KiB on Linux
+        "stdout": run.stdout,
+        "seconds": run.seconds,
+        "cpu_seconds": run.cpu_seconds,
+        "peak_rss_mib": run.peak_rss_kib / 1024,  # KiB on Linux
     }
 
 
