@@ -41,8 +41,8 @@ def committees_page() -> None:
         names,
         "namnd",
         help=(
-            "Organisationer som ansvarar för minst ett mål. Först de som sätter egna mål: "
-            "styrelse, utskott, nämnder, kommunalförbund och bolag."
+            "Organisationer som ansvarar för minst ett mål eller uppdrag. Först de som sätter "
+            "egna mål: styrelse, utskott, nämnder, kommunalförbund och bolag."
         ),
     )
     name = names[namnd]

@@ -157,6 +157,24 @@ def test_a_goal_and_a_namnd_list_their_uppdrag(with_assignments, monkeypatch):
     assert {unescaped(t).split(" ")[0] for t in table.value["Uppdrag"]} == {"U1", "U2", "U3", "U4"}
 
 
+def test_a_body_with_uppdrag_and_no_goals_is_on_the_namnder_page(tmp_path, monkeypatch):
+    source = tmp_path / "source"
+    shutil.copytree(TINY, source)
+    for name in ("assignments.csv", "assignment_status.csv"):
+        shutil.copy(ASSIGNMENTS / name, source / name)
+    with (source / "organisation.csv").open("a", encoding="utf-8") as file:
+        file.write("RTF;Räddningstjänstförbundet;kommunalförbund;KF\n")
+    with (source / "assignments.csv").open("a", encoding="utf-8") as file:
+        file.write("U9;Öva med skolorna;uppdrag;RTF;KF;2023-02-01;2024-06-30;;;ja\n")
+    db = build_ok(tmp_path, source)
+    at = run_page("pages/committees.py", db, monkeypatch, period="2024", namnd="RTF")
+    assert not at.exception, at.exception
+    [choice] = [box for box in at.selectbox if box.label == "Nämnd eller styrelse"]
+    assert choice.value == "RTF" and "Räddningstjänstförbundet" in choice.options
+    [table] = [t for t in at.table if "Uppdrag" in t.value.columns]
+    assert [unescaped(t).split(" ")[0] for t in table.value["Uppdrag"]] == ["U9"]
+
+
 def test_pages_without_uppdrag_say_so_or_show_nothing(without_assignments, monkeypatch):
     at = run_page("pages/assignments.py", without_assignments, monkeypatch, period="2024")
     assert not at.exception, at.exception
