@@ -230,6 +230,20 @@ TABLES: dict[str, Table] = {
             doc="Measured values (utfall).",
         ),
         Table(
+            "forecasts",
+            (
+                Column("indicator_id", Kind.ID, True),
+                Column("period", Kind.PERIOD, True, doc="the year forecast, e.g. 2025"),
+                Column("made_in", Kind.PERIOD, True, doc="the delår it was made at, e.g. 2025-T2"),
+                Column("value", Kind.NUMBER, True),
+                Column("subject", Kind.ID, doc="default: the municipality_code"),
+                Column("gender", Kind.ENUM, choices=GENDERS, doc="default T"),
+                Column("comment", Kind.TEXT),
+            ),
+            key=("indicator_id", "period", "made_in", "subject", "gender"),
+            doc="Forecasts (prognoser) of a year's outcome made at a delår; never an outcome.",
+        ),
+        Table(
             "assessments",
             (
                 Column("goal_id", Kind.ID, True),

@@ -34,6 +34,7 @@ TABLE_TEXTS = {
     "goal_indicators": "Vilka indikatorer som mäter vilket mål.",
     "targets": "Målvärdena: en rad per mål, indikator och period.",
     "outcomes": "Utfallen: ett uppmätt värde per indikator och period.",
+    "forecasts": "Prognoser för helåret som gjordes vid ett delår; de räknas aldrig som utfall.",
     "assessments": "Nämndernas egna bedömningar av målen, med analys och åtgärder.",
     "assignments": "Särskilda uppdrag och aktiviteter: vem som ska genomföra dem, till när och "
     "vilka mål de tjänar. De är inte mål och räknas aldrig in i måluppfyllelsen.",
@@ -202,7 +203,10 @@ def example_rows(folder: Path) -> dict[str, list[dict[str, str]]]:
     """The example municipality's tables (data/example) as rows of text."""
     out = {}
     for name in TABLE_ORDER:
-        with (folder / f"{name}.csv").open(encoding="utf-8-sig", newline="") as file:
+        path = folder / f"{name}.csv"
+        if not path.exists():  # an optional table the example does not use
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as file:
             out[name] = list(csv.DictReader(file))
     return out
 

@@ -27,7 +27,15 @@ from etl.bulk import BULK_TABLE
 from etl.problems import Problem, suggestion
 from etl.schema import GOAL_LEVELS, LICENCES, MAX_CELL, MAX_DECIMALS, TABLES, Column, Kind, Table
 
-CHECKS = ("settings", "goal_chain", "goal_cycles", "targets", "indicators", "assignments")
+CHECKS = (
+    "settings",
+    "goal_chain",
+    "goal_cycles",
+    "targets",
+    "indicators",
+    "assignments",
+    "forecasts",
+)
 
 # Suggestions are looked for among this many distinct unknown ids at most: a file of a million
 # outcomes of a misspelt indicator repeats one, and a file of all-wrong ids needs none.
@@ -71,7 +79,11 @@ def stage(con: duckdb.DuckDBPyConnection) -> None:
         "period_codes",
         "etl/stage/period_codes",
         temporary=True,
-        template={"tables": ["targets", "assessments", "assignment_status"], "adding": False},
+        template={
+            "tables": ["targets", "assessments", "assignment_status", "forecasts"],
+            "also_made_in": ["forecasts"],  # the delår a forecast was made at
+            "adding": False,
+        },
     )
     for name in TABLES:
         if name != BULK_TABLE:
@@ -85,7 +97,7 @@ def stage_outcomes(con: duckdb.DuckDBPyConnection) -> None:
         con,
         "period_codes",
         "etl/stage/period_codes",
-        template={"tables": [BULK_TABLE], "adding": True},
+        template={"tables": [BULK_TABLE], "also_made_in": [], "adding": True},
     )
     warehouse.script(con, f"etl/stage/{BULK_TABLE}")
 
@@ -101,6 +113,7 @@ def validate(con: duckdb.DuckDBPyConnection, refused: Collection[str] = ()) -> l
     params = {
         "settings": {"refused": sorted(refused)},
         "assignments": {"refused": sorted(refused)},
+        "forecasts": {"refused": sorted(refused)},
         "indicators": {"max_decimals": MAX_DECIMALS},
     }
     for check in CHECKS:

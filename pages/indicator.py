@@ -188,6 +188,7 @@ def indicator_page() -> None:
     if values.open:
         values.dataframe(table, hide_index=True)
     view.kolada_revisions(fetch("app/indicator_kolada_revisions", indicator=indicator), decimals)
+    view.forecasts(fetch("app/indicator_forecasts", indicator=indicator), decimals, meta.unit)
     view.csv_download(table, indicator, period_type_label, key="indicator_csv")
 
 

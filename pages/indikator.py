@@ -90,6 +90,7 @@ with st.expander(f"Värdena i tabellform ({fmt.number(len(chart.table))} rader)"
     # The cells are escaped once, where the chart's rows are built (ui/public_chart.py).
     tables.static(chart.table, key="values", markdown=True)
 view.kolada_revisions(fetch("app/indicator_kolada_revisions", indicator=indicator), decimals)
+view.forecasts(fetch("app/indicator_forecasts", indicator=indicator), decimals, unit)
 view.csv_button(
     chart.csv, indicator, period_type_label, key="indikator_csv", label="Ladda ner värdena (CSV)"
 )

@@ -62,6 +62,13 @@ def marked_model() -> dict:
         {"indicator_id": "HEMLIG-I", "period": "2024", "value": "55", "source": "HEMLIG källa"},
         {"indicator_id": "OPPEN", "period": "2024", "value": "9", "source": "Öppen källa"},
     ]
+    # A forecast of a public indicator with a public comment, and one of the internal indicator.
+    tables["forecasts"] = [
+        {"indicator_id": "OPPEN", "period": "2025", "made_in": "2025-T2", "value": "8",
+         "comment": "Öppen prognos"},
+        {"indicator_id": "HEMLIG-I", "period": "2025", "made_in": "2025-T2", "value": "56",
+         "comment": "HEMLIG prognos"},
+    ]  # fmt: skip
     tables["assessments"] = [
         {"goal_id": "N1", "period": "2024", "status": "delvis", "assessed_by": "HEMLIGORG",
          "analysis": "Öppen analys", "actions": "Öppna åtgärder",

@@ -207,6 +207,26 @@ def kolada_revisions(revisions: pd.DataFrame, decimals: int) -> None:
     )
 
 
+def forecasts(rows: pd.DataFrame, decimals: int, unit: str | None) -> None:
+    """The forecasts of the year made at a delår (``app/indicator_forecasts``), apart from the
+    outcomes and said to be forecasts: "Prognos för helåret 2025, gjord vid 2025 tertial 2:
+    84,0 % (totalt)". Nothing when there are none."""
+    if rows.empty:
+        return
+    suffix = f"{fmt.NBSP}{fmt.plain(unit)}" if isinstance(unit, str) and unit else ""
+    lines = [
+        f"Prognos för helåret {r.period}, gjord vid {r.made_in_label}: "
+        f"{fmt.number(r.value, decimals)}{suffix} ({fmt.plain(_who(r.subject_text, r.gender))})"
+        + (f" – {fmt.plain(r.comment)}" if isinstance(r.comment, str) and r.comment else "")
+        for r in rows.itertuples()
+    ]
+    st.markdown("**Prognoser**")
+    st.caption(
+        "  \n".join(lines) + "  \nEn prognos är ingen mätning: den räknas inte in i "
+        "måluppfyllelsen och visas inte i diagrammet."
+    )
+
+
 def target_notes(targets: pd.DataFrame) -> list[str]:
     """Targets that are a direction rather than a level (increase, decrease) or a comparison
     with another area (better_than): said in words, because there is no line to draw. Markdown,

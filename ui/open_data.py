@@ -38,6 +38,7 @@ CONTENTS = {
     "goal_indicators": "vilka indikatorer som mäter vilket mål, och deras vikter",
     "targets": "målvärdena",
     "outcomes": "utfallen, var och ett med sin källa (kolumnen source)",
+    "forecasts": "prognoserna för helåret som gjordes vid ett delår (inga utfall)",
     "assessments": "nämndernas egna bedömningar av målen",
     "assignments": "de särskilda uppdrag som ska bidra till publika mål",
     "assignment_status": "hur långt uppdragen har kommit, per uppföljningsperiod",

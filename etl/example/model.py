@@ -235,11 +235,11 @@ NOTE_COLUMNS = ("goal_id", "positive", "negative", "actions", "no_data")
 
 
 def read_assignments(folder: Path = MODEL_DIR) -> dict[str, list[dict[str, str]]]:
-    """The hand-written särskilda uppdrag and their reports, in the format's columns, written
-    to the example as they are."""
+    """The hand-written särskilda uppdrag and their reports, and the forecasts, in the
+    format's columns, written to the example as they are."""
     return {
         name: _read(folder, name, tuple(column.name for column in TABLES[name].columns))
-        for name in ("assignments", "assignment_status")
+        for name in ("assignments", "assignment_status", "forecasts")
     }
 
 

@@ -73,6 +73,12 @@ where indicator_id in (from public_indicators);
 insert into outcome_series
 select * from warehouse.outcome_series where indicator_id in (from public_indicators);
 
+-- Forecasts of the public indicators, for the same subjects as their outcomes.
+insert into forecasts
+select * replace (map()::map(varchar, varchar) as extra)
+from warehouse.forecasts
+where indicator_id in (from public_indicators);
+
 -- Kolada's values of the public indicators' KPIs, with their revisions (Kolada's public figures).
 insert into kolada_values
 select * replace ('' as source_path)

@@ -141,6 +141,11 @@ join groups g using (group_id)
 order by c.choice, g.group_title desc
 limit 1;
 
+insert into forecasts
+select indicator_id, subject, gender, period, made_in, value, comment, extra,
+from stg_forecasts
+order by indicator_id, subject, gender, period, made_in;
+
 insert into assessments
 select
     goal_id, period, period_type, period_end, status, assessed_by, analysis,

@@ -7,6 +7,8 @@ with used as (
     select distinct period, 'target' as used_in from targets
     union select distinct period, 'outcome' from outcomes
     union select distinct period, 'assessment' from assessments
+    union select distinct made_in, 'forecast' from forecasts
+    union select distinct period, 'forecast' from forecasts
 ),
 parsed as (
     select

@@ -121,6 +121,19 @@ create table outcomes (
     source_path varchar not null,  -- the file the row was read from (load_log.source_path)
 );
 
+-- One row per forecast (prognos): a year's value as foreseen at a delår. Never an outcome: the
+-- engine does not read it; the Indikator page shows it beside the outcomes.
+create table forecasts (
+    indicator_id varchar not null,
+    subject varchar not null,
+    gender varchar not null,
+    period varchar not null,
+    made_in varchar not null,
+    value double not null,
+    comment varchar,
+    extra map(varchar, varchar),
+);
+
 -- One row per outcome series (indicator, subject, gender) and period type: how many outcome rows
 -- and values it has. Made from outcomes by the build, so pages that count outcomes read one row
 -- per series instead of one per period. Unique by construction (no index to maintain).

@@ -7,7 +7,8 @@
 --          (adding = false), then adds the texts of the outcomes staged row by row that are not
 --          in it yet (adding = true), once the fast path has decided.
 -- Grain:   one row per distinct raw period text (period is NULL when it is malformed).
--- Params:  none.
+-- Params:  none; template: tables (whose period column is read), also_made_in (tables whose
+--          made_in column is read too), adding.
 select
     raw,
     parse_period(raw) as period,
@@ -18,6 +19,9 @@ select
 from (
     {%- for table in tables %}
     {{ 'union ' if not loop.first }}select period as raw from {{ ('raw_' ~ table) | ident }}
+    {%- endfor %}
+    {%- for table in also_made_in %}
+    union select made_in from {{ ('raw_' ~ table) | ident }}
     {%- endfor %}
     {%- if not adding %}
     union
