@@ -112,8 +112,6 @@ def validate(con: duckdb.DuckDBPyConnection, refused: Collection[str] = ()) -> l
     problems += _reference_problems(con, sorted(refused))
     params = {
         "settings": {"refused": sorted(refused)},
-        "assignments": {"refused": sorted(refused)},
-        "forecasts": {"refused": sorted(refused)},
         "indicators": {"max_decimals": MAX_DECIMALS},
     }
     for check in CHECKS:

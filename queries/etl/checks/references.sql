@@ -1,5 +1,6 @@
--- Purpose: references to goals, indicators and organisations that do not exist, and targets for
---          an indicator that is not linked to the goal.
+-- Purpose: references to goals, indicators, organisations and uppdrag that do not exist (from
+--          every table that names them), and targets for an indicator that is not linked to
+--          the goal.
 --          References into a table that could not be read ($refused: a file or sheet of it was
 --          refused as a whole) are not checked: every one would be reported, for one fault.
 -- Grain:   one row per problem: file, sheet, row, column, found, expected, and the unknown id
@@ -10,7 +11,15 @@ goal_parents as (
     select _file, _sheet, _row, unnest(parent_ids) as parent_id from stg_goals
 ),
 goal_orgs as (
-    select _file, _sheet, _row, unnest(responsible) as org_id from stg_goals
+    select _file, _sheet, _row, 'responsible' as col, unnest(responsible) as org_id from stg_goals
+    union all
+    select _file, _sheet, _row, 'responsible', unnest(responsible) from stg_assignments
+    union all
+    select _file, _sheet, _row, 'decided_by', decided_by from stg_assignments
+    where decided_by is not null
+),
+served_goals as (
+    select _file, _sheet, _row, unnest(goal_ids) as goal_id from stg_assignments
 ),
 -- Only subjects the user wrote: an empty one defaults to municipality_code (checked by
 -- settings.sql), and a bad code there must not be reported again on every defaulted row.
@@ -29,7 +38,7 @@ select _file, _sheet, _row, 'parent_ids', format('okänt mål "{}"', parent_id),
 from goal_parents where parent_id not in (select goal_id from stg_goals where goal_id is not null)
     and not list_contains($refused, 'goals')
 union all
-select _file, _sheet, _row, 'responsible', format('okänd organisation "{}"', org_id),
+select _file, _sheet, _row, col, format('okänd organisation "{}"', org_id),
     'org_id för en rad i organisation', org_id, 'organisation',
 from goal_orgs where org_id not in (select org_id from stg_organisation where org_id is not null)
     and not list_contains($refused, 'organisation')
@@ -50,11 +59,26 @@ from (
 where goal_id not in (select goal_id from stg_goals where goal_id is not null)
     and not list_contains($refused, 'goals')
 union all
+select _file, _sheet, _row, 'goal_ids', format('okänt mål "{}"', goal_id),
+    'goal_id för ett mål i goals', goal_id, 'goals',
+from served_goals
+where goal_id not in (select goal_id from stg_goals where goal_id is not null)
+    and not list_contains($refused, 'goals')
+union all
+select _file, _sheet, _row, 'assignment_id', format('okänt uppdrag "{}"', assignment_id),
+    'assignment_id för ett uppdrag i assignments', assignment_id, 'assignments',
+from stg_assignment_status
+where assignment_id not in (
+    select assignment_id from stg_assignments where assignment_id is not null
+)
+    and not list_contains($refused, 'assignments')
+union all
 select _file, _sheet, _row, 'indicator_id', format('okänd indikator "{}"', indicator_id),
     'indicator_id för en indikator i indicators', indicator_id, 'indicators',
 from (
     select _file, _sheet, _row, indicator_id from stg_goal_indicators
     union all select _file, _sheet, _row, indicator_id from stg_targets
+    union all select _file, _sheet, _row, indicator_id from stg_forecasts
 )
 where indicator_id not in (select indicator_id from stg_indicators where indicator_id is not null)
     and not list_contains($refused, 'indicators')
